@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs the Debian packages annals builds with, only those missing, so
+# that a second run costs a dpkg query and nothing else.
+set -euo pipefail
+pkgs=(build-essential cmake pkg-config clang libclang-rt-14-dev
+      libicu-dev libre2-dev libsimdjson-dev nlohmann-json3-dev libsqlite3-dev
+      libcld2-dev libgumbo-dev libcli11-dev libfmt-dev libutf8proc-dev zlib1g-dev
+      libzstd-dev libgtest-dev libgmock-dev libbenchmark-dev iso-codes)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "install-deps: installing ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi

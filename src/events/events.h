@@ -1,0 +1,61 @@
+// The events stage: CAMEO-coded events (with PLOVER type) from clean
+// sentences, each with source, target, mode, its own date, place and the
+// evidence (sentence, span, trigger, rule) that produced it.
+//
+// Contract: an EventCoder is built once from the data folder (codebook and
+// patterns), read-only afterwards and thread-safe for Code().
+#ifndef ANNALS_EVENTS_EVENTS_H_
+#define ANNALS_EVENTS_EVENTS_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "actors/actors.h"
+#include "annals/date.h"
+#include "annals/status.h"
+#include "text/text.h"
+#include "time/time.h"
+
+namespace annals {
+
+enum class EventMode : uint8_t { kAsserted, kPlanned, kReported, kNegated, kHypothetical };
+const char* EventModeName(EventMode m);  // "asserted", "planned", ...
+
+struct Event {
+  int32_t source = -1;  // index into ActorResult::actors, -1 if none
+  int32_t target = -1;
+  std::string cameo;    // "036"
+  std::string root;     // "03"
+  int quad = 0;         // QuadClass 1..4
+  double goldstein = 0;
+  std::string plover;   // "CONSULT"
+  EventMode mode = EventMode::kAsserted;
+  std::string date;         // TIMEX value of the anchoring expression, or DCT
+  std::string date_source;  // "timex", "narrative" or "dct"
+  int32_t place = -1;   // index into ActorResult::actors (a PLACE), -1 if none
+  uint32_t sentence = 0;
+  uint32_t begin = 0, end = 0;  // evidence byte span
+  std::string trigger;  // trigger text
+  std::string rule;     // id of the rule that fired
+  // Further mentions of the same event in this document (sentence, span).
+  struct Evidence { uint32_t sentence, begin, end; std::string rule; };
+  std::vector<Evidence> also;
+};
+
+class EventCoder {
+ public:
+  static Result<std::unique_ptr<EventCoder>> Load(const std::string& data_dir);
+  virtual ~EventCoder() = default;
+
+  // `actors` may be extended (e.g. a place met only as an event location is
+  // added to the document's actors).
+  virtual void Code(std::string_view text, const TextLayer& layer, const std::vector<Timex>& times,
+                    ActorResult* actors, std::optional<CivilDate> dct,
+                    std::vector<Event>* out) const = 0;
+};
+
+}  // namespace annals
+
+#endif  // ANNALS_EVENTS_EVENTS_H_
