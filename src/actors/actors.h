@@ -50,6 +50,27 @@ struct ActorResult {
   void clear() { actors.clear(); mentions.clear(); }
 };
 
+// Entries of an analyst's own dictionary (e.g. imported from PETRARCH /
+// Phoenix actor and agent files by `annals dict import`), matched beside
+// the built-in knowledge base and preferred over it when both match.
+struct DictionaryActor {
+  std::string name;                  // canonical name
+  std::vector<std::string> phrases;  // surface forms, as written ("BARACK OBAMA", "OBAMA")
+  ActorKind kind = ActorKind::kOrganization;
+  // Codes, each valid in [from, to] (open ends when unset): "[USAGOV >20090120]".
+  struct DatedCode {
+    std::string code;
+    std::optional<CivilDate> from, to;
+  };
+  std::vector<DatedCode> codes;
+};
+// An agent: a generic noun that makes an actor code from a country or
+// stands alone ("police" -> COP, "rebels" -> REB, "Iraqi police" -> IRQCOP).
+struct DictionaryAgent {
+  std::vector<std::string> phrases;  // "POLICE", "POLICEMAN"
+  std::string code;                  // "COP" (a suffix) or a full code
+};
+
 class ActorResolver {
  public:
   // Loads the knowledge base from `data_dir` (data/ of the project).
@@ -58,6 +79,12 @@ class ActorResolver {
 
   virtual void Resolve(std::string_view text, const TextLayer& layer,
                        std::optional<CivilDate> dct, ActorResult* out) const = 0;
+
+  // Adds dictionary entries (call before the first Resolve(); not
+  // thread-safe). With `replace_builtin`, only the dictionaries are used
+  // (for scoring against a dictionary-defined gold standard).
+  virtual void AddDictionary(std::vector<DictionaryActor> actors, std::vector<DictionaryAgent> agents,
+                             bool replace_builtin) = 0;
 };
 
 }  // namespace annals

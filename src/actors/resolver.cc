@@ -15,6 +15,7 @@ namespace {
 class NullResolver : public ActorResolver {
  public:
   void Resolve(std::string_view, const TextLayer&, std::optional<CivilDate>, ActorResult*) const override {}
+  void AddDictionary(std::vector<DictionaryActor>, std::vector<DictionaryAgent>, bool) override {}
 };
 }  // namespace
 Result<std::unique_ptr<ActorResolver>> ActorResolver::Load(const std::string&) {

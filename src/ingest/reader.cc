@@ -34,7 +34,6 @@ const char* InputFormatName(InputFormat f) {
 
 InputFormat DetectFormat(std::string_view, std::string_view) { return InputFormat::kText; }
 
-Status HtmlToDocument(std::string_view, Document*) { return Status::Unsupported("html: not built yet"); }
 
 Status ReadBuffer(std::string_view bytes, std::string_view name, const IngestOptions& options,
                   const DocumentSink& sink, const ErrorSink& on_error) {
