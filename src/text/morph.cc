@@ -90,6 +90,66 @@ bool IsStemException(std::string_view w) {
   return false;
 }
 
+// Common news verbs whose lemma ends in a silent -e (so "urged" -> "urge",
+// not "urg"). Sorted for binary search.
+constexpr std::string_view kEVerbs[] = {
+    "abdicate", "abide", "abuse", "accelerate", "accommodate", "accuse", "achieve", "activate",
+    "advise", "advocate", "agree", "alienate", "allege", "alleviate", "allocate", "amaze",
+    "amputate", "analyse", "analyze", "annihilate", "announce", "appease", "approve", "argue",
+    "arrange", "arrive", "assume", "assure", "attribute", "authorize", "bake", "balance",
+    "base", "become", "behave", "believe", "blame", "bribe", "bruise", "calculate", "capture",
+    "care", "cause", "cease", "celebrate", "challenge", "change", "charge", "chase", "choke",
+    "circulate", "cite", "close", "collapse", "combine", "commemorate", "compare", "compete",
+    "compile", "complete", "compromise", "concede", "conclude", "condone", "confiscate",
+    "confuse", "congratulate", "consolidate", "constitute", "consume", "continue", "contribute",
+    "convene", "convince", "cooperate", "coordinate", "create", "criticise", "criticize", "cue",
+    "cure", "damage", "dance", "debate", "decentralize", "decide", "declare", "decline",
+    "decrease", "dedicate", "define", "delegate", "delete", "demobilize", "demonstrate",
+    "denounce", "deplore", "deprecate", "deprive", "derive", "describe", "deserve", "designate",
+    "desire", "destabilize", "deteriorate", "determine", "devastate", "devote", "die", "dine",
+    "disagree", "disapprove", "discharge", "disclose", "discourage", "disguise", "dislike",
+    "dismantle", "disparage", "dispense", "dispose", "dispute", "dissolve", "distribute",
+    "divide", "dominate", "donate", "dose", "double", "drive", "dye", "educate", "elaborate",
+    "eliminate", "emerge", "emphasise", "emphasize", "enable", "encircle", "encourage",
+    "endorse", "endure", "energize", "enforce", "engage", "enhance", "enlarge", "ensure",
+    "entitle", "erase", "escalate", "escape", "evacuate", "evade", "evaluate", "evolve",
+    "examine", "exchange", "excite", "exclude", "excuse", "execute", "exercise", "expire",
+    "explode", "explore", "expose", "facilitate", "fare", "figure", "finalise", "finalize",
+    "finance", "fire", "force", "forge", "formulate", "free", "fuse", "generate", "give",
+    "glimpse", "grade", "graduate", "guarantee", "guide", "handle", "hate", "hire", "hope",
+    "house", "ignite", "ignore", "illustrate", "imagine", "immunize", "impede", "implicate",
+    "impose", "improve", "incite", "include", "increase", "indicate", "induce", "initiate",
+    "inquire", "inspire", "institute", "insure", "integrate", "interfere", "intimidate",
+    "introduce", "investigate", "invite", "involve", "isolate", "issue", "judge", "juxtapose",
+    "leave", "legislate", "liberalize", "liberate", "like", "line", "liquidate", "live",
+    "locate", "lose", "love", "manage", "manipulate", "mediate", "merge", "migrate", "mine",
+    "mobilise", "mobilize", "moderate", "motivate", "move", "narrate", "nationalise",
+    "nationalize", "negate", "negotiate", "nominate", "normalize", "note", "notice", "obligate",
+    "oblige", "observe", "operate", "oppose", "orchestrate", "organise", "organize", "outrage",
+    "owe", "participate", "paste", "pause", "perceive", "persuade", "phase", "pile", "place",
+    "plague", "please", "pledge", "poke", "pose", "practise", "praise", "precede", "prepare",
+    "preside", "presume", "privatize", "probe", "produce", "promote", "pronounce", "propose",
+    "prosecute", "provide", "provoke", "purchase", "pursue", "quote", "race", "raise", "rape",
+    "rate", "realise", "realize", "receive", "recognise", "recognize", "reconcile", "reduce",
+    "refine", "refuse", "regulate", "rehabilitate", "reinforce", "reintegrate", "reiterate",
+    "rejoice", "relate", "release", "relocate", "remove", "renegotiate", "renounce", "replace",
+    "require", "rescue", "reserve", "reshape", "reshuffle", "reside", "resolve", "restore",
+    "resume", "retake", "retaliate", "retire", "reunite", "revise", "revive", "revoke",
+    "ridicule", "rule", "sabotage", "save", "scare", "schedule", "score", "secure", "seize",
+    "sense", "serve", "settle", "shape", "share", "shave", "shine", "shore", "sideline",
+    "smile", "smoke", "solve", "speculate", "spike", "stabilise", "stabilize", "stage", "state",
+    "stimulate", "store", "strangle", "strike", "subside", "substitute", "suffocate",
+    "supervise", "suppose", "surge", "surprise", "survive", "sympathize", "tackle", "take",
+    "terminate", "tie", "tolerate", "torture", "trade", "translate", "tribute", "trouble",
+    "tune", "type", "underscore", "undertake", "unite", "update", "urge", "use", "vacate",
+    "validate", "value", "violate", "vote", "wage", "waive", "welcome", "wipe", "wrestle",
+    "write",
+};
+
+bool IsEVerb(std::string_view w) {
+  return std::binary_search(std::begin(kEVerbs), std::end(kEVerbs), w);
+}
+
 }  // namespace
 
 std::string_view LowerAscii(std::string_view word, std::string* buf) {
@@ -106,31 +166,18 @@ std::string_view VerbLemma(std::string_view w, std::string* buf) {
   if (ends("ies")) { buf->assign(w.substr(0, w.size() - 3)); buf->push_back('y'); return *buf; }
   if (ends("ied")) { buf->assign(w.substr(0, w.size() - 3)); buf->push_back('y'); return *buf; }
   auto undouble_or_e = [&](std::string_view stem) -> std::string_view {
-    // stopped -> stop; urged -> urge; visited -> visit; agreed -> agree
     const size_t n = stem.size();
+    // urged -> urge, accused -> accuse: the lemma is the stem + "e" when that
+    // is a known verb ending in -e.
+    buf->assign(stem);
+    buf->push_back('e');
+    if (IsEVerb(*buf)) return *buf;
+    // stopped -> stop; but pressed, called, added keep their double letter.
     if (n >= 3 && stem[n - 1] == stem[n - 2] && !IsVowel(stem[n - 1]) && stem[n - 1] != 'l' &&
-        stem[n - 1] != 's' && stem[n - 1] != 'z' && stem[n - 1] != 'f') {
+        stem[n - 1] != 's' && stem[n - 1] != 'z' && stem[n - 1] != 'f' && stem != "add" &&
+        stem != "ebb" && stem != "err") {
       buf->assign(stem.substr(0, n - 1));
       return *buf;
-    }
-    // A consonant + e-dropping ending: urg(e), accus(e), improv(e), stat(e).
-    if (n >= 2) {
-      const char last = stem[n - 1], prev = stem[n - 2];
-      const bool needs_e =
-          (last == 'g' && prev == 'r') || (last == 's' && IsVowel(prev) && prev != 'u' ? true : false) ||
-          (last == 'v') || (last == 'z' && IsVowel(prev)) || (last == 'c' && IsVowel(prev)) ||
-          (last == 't' && IsVowel(prev) && n >= 3 && !IsVowel(stem[n - 3]) && prev == 'a') ||
-          (last == 'u') || (last == 'k' && prev == 'o') || (last == 'd' && prev == 'i') ||
-          (last == 'n' && prev == 'i' && n >= 4) || (last == 'r' && prev == 'i') ||
-          (last == 'l' && prev == 'o' && n >= 4) || (last == 'b' && prev == 'i') ||
-          (last == 'g' && prev == 'n' && n >= 4 && stem[n - 3] == 'a') ||
-          (last == 's' && prev == 'u') || (last == 'c' && prev == 'n') || (last == 'p' && prev == 'a') ||
-          (last == 'm' && prev == 'a') || (last == 'm' && prev == 'i');
-      if (needs_e) {
-        buf->assign(stem);
-        buf->push_back('e');
-        return *buf;
-      }
     }
     return stem;
   };

@@ -153,6 +153,10 @@ class Scanner {
       int len = 1;
       Class cls = static_cast<Class>(kTable[c]);
       if (cls == kOther) cls = ClassifyCodePoint(DecodeUtf8(s_, i, &len));
+      if (i + len > end) {  // a code point cut by a region edge: one opaque piece
+        len = static_cast<int>(end - i);
+        cls = kPunctC;
+      }
       if (cls == kSpace) { i += len; continue; }
       if (cls == kNewline) {
         // A blank line (two newlines with only spaces between) breaks paragraphs.
@@ -191,6 +195,7 @@ class Scanner {
     const auto c = static_cast<unsigned char>(s_[i]);
     Class cls = static_cast<Class>(kTable[c]);
     if (cls == kOther) cls = ClassifyCodePoint(DecodeUtf8(s_, i, len));
+    if (i + *len > end) return kSpace;  // cut by the region edge: treat as a boundary
     return cls;
   }
 
