@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "annals/document.h"
@@ -22,7 +23,30 @@ struct CleanResult {
   void clear() { boilerplate.clear(); language.clear(); simhash = 0; }
 };
 
+// Runs the whole stage: boilerplate (DOM block scoring when doc.blocks is
+// non-empty, else line rules), then language and simhash of the clean text.
 void CleanDocument(const Document& doc, CleanResult* out);
+
+// Plain-text rules only: appends the spans of whole lines of `text` that are
+// boilerplate ("Advertisement", "Read more: ...", share bars, copyright
+// lines, teaser paragraphs) to `out`, sorted.
+void FindTextBoilerplate(std::string_view text, std::vector<Span>* out);
+
+// True when one line or block (already trimmed) reads as boilerplate by
+// itself, whatever its context.
+bool IsBoilerplateLine(std::string_view line);
+
+// DOM block scoring over doc.blocks (HTML input): spans of the blocks that
+// are not the article, sorted; adjacent rejected blocks are merged.
+void FindHtmlBoilerplate(const Document& doc, std::vector<Span>* out);
+
+// Language of `text` (UTF-8) as ISO 639-1 ("en"), or "und" when the
+// detector is not confident. Looks at most at the first `max_bytes`.
+std::string DetectLanguage(std::string_view text, size_t max_bytes = 8192);
+
+// 64-bit simhash over lowercased word 3-shingles of `text`, skipping the
+// `skip` spans (sorted, non-overlapping).
+uint64_t Simhash(std::string_view text, const std::vector<Span>& skip = {});
 
 // Hamming distance between two simhashes; near-duplicates are within 3.
 inline int SimhashDistance(uint64_t a, uint64_t b) { return __builtin_popcountll(a ^ b); }
