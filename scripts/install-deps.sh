@@ -5,7 +5,7 @@ set -euo pipefail
 pkgs=(build-essential cmake pkg-config clang libclang-rt-14-dev
       libicu-dev libre2-dev libsimdjson-dev nlohmann-json3-dev libsqlite3-dev
       libcld2-dev libgumbo-dev libcli11-dev libfmt-dev libutf8proc-dev zlib1g-dev
-      libzstd-dev libxml2-dev python3 libgtest-dev libgmock-dev libbenchmark-dev iso-codes)
+      libzstd-dev libxml2-dev python3 bc libgtest-dev libgmock-dev libbenchmark-dev iso-codes)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -4,9 +4,14 @@
 // exit code says whether everything came through.
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <condition_variable>
 #include <cstdio>
+#include <deque>
 #include <filesystem>
+#include <map>
+#include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "cli/commands.h"
@@ -26,6 +31,82 @@ struct ExtractArgs {
   bool clean_text = false;
   bool day_first = false;
   std::string output = "-";
+  int threads = 0;  // 0: one per core
+};
+
+// Runs the pipeline on several threads while keeping the output in input
+// order: the reading thread numbers documents and queues them (bounded, so
+// memory stays flat on huge inputs); workers analyse and serialise; the
+// JSON lines are written by whichever worker completes the next number.
+class OrderedRunner {
+ public:
+  OrderedRunner(const Pipeline& pipeline, const OutputOptions& options, FILE* out, int threads)
+      : pipeline_(pipeline), options_(options), out_(out) {
+    for (int i = 0; i < threads; ++i) workers_.emplace_back([this] { Work(); });
+  }
+  ~OrderedRunner() { Finish(); }
+
+  void Submit(Document&& doc) {
+    std::unique_lock lock(mu_);
+    not_full_.wait(lock, [&] { return queue_.size() < kMaxQueued; });
+    queue_.emplace_back(next_in_++, std::move(doc));
+    not_empty_.notify_one();
+  }
+
+  void Finish() {
+    {
+      std::lock_guard lock(mu_);
+      if (done_) return;
+      done_ = true;
+    }
+    not_empty_.notify_all();
+    for (auto& t : workers_) t.join();
+    std::fflush(out_);
+  }
+
+ private:
+  static constexpr size_t kMaxQueued = 64;
+
+  void Work() {
+    Analysis analysis;
+    std::string line;
+    for (;;) {
+      uint64_t seq;
+      {
+        std::unique_lock lock(mu_);
+        not_empty_.wait(lock, [&] { return done_ || !queue_.empty(); });
+        if (queue_.empty()) return;
+        seq = queue_.front().first;
+        analysis.doc = std::move(queue_.front().second);
+        queue_.pop_front();
+        not_full_.notify_one();
+      }
+      pipeline_.Analyze(&analysis);
+      line.clear();
+      Pipeline::WriteJson(analysis, options_, &line);
+      std::lock_guard lock(out_mu_);
+      ready_.emplace(seq, std::move(line));
+      line = std::string();
+      // Write every line that is now next in order.
+      for (auto it = ready_.begin(); it != ready_.end() && it->first == next_out_; it = ready_.erase(it)) {
+        std::fwrite(it->second.data(), 1, it->second.size(), out_);
+        ++next_out_;
+      }
+    }
+  }
+
+  const Pipeline& pipeline_;
+  const OutputOptions& options_;
+  FILE* out_;
+  std::vector<std::thread> workers_;
+  std::mutex mu_;
+  std::condition_variable not_empty_, not_full_;
+  std::deque<std::pair<uint64_t, Document>> queue_;
+  uint64_t next_in_ = 0;
+  bool done_ = false;
+  std::mutex out_mu_;
+  std::map<uint64_t, std::string> ready_;
+  uint64_t next_out_ = 0;
 };
 
 // Expands directories (recursively, sorted, hidden files skipped).
@@ -91,36 +172,32 @@ void RunExtract(const ExtractArgs& args) {
   oopts.with_sentences = args.with_sentences;
   oopts.with_clean_text = args.clean_text;
 
+  int threads = args.threads > 0 ? args.threads : static_cast<int>(std::thread::hardware_concurrency());
+  threads = std::clamp(threads, 1, 64);
   bool any_error = false;
-  Analysis analysis;
-  std::string buffer;
-  auto flush = [&] {
-    if (!buffer.empty()) std::fwrite(buffer.data(), 1, buffer.size(), out);
-    buffer.clear();
-  };
-  for (const std::string& input : ExpandInputs(args.inputs)) {
-    auto sink = [&](Document&& doc) {
-      if (!doc.dct) {
-        std::fprintf(stderr, "annals: %s: record %llu, byte %llu: no document date; relative times left unresolved (use --date)\n",
-                     doc.input.c_str(), static_cast<unsigned long long>(doc.record),
-                     static_cast<unsigned long long>(doc.input_offset));
-      }
-      analysis.doc = std::move(doc);
-      (*pipeline)->Analyze(&analysis);
-      Pipeline::WriteJson(analysis, oopts, &buffer);
-      if (buffer.size() > (1u << 20)) flush();
-      return true;
-    };
-    auto on_error = [&](const Status& s) {
-      any_error = true;
-      flush();
-      std::fflush(out);
-      std::fprintf(stderr, "annals: %s\n", s.message().c_str());
-    };
-    Status st = ReadInput(input, ingest, sink, on_error);
-    if (!st.ok()) any_error = true;
+  {
+    OrderedRunner runner(**pipeline, oopts, out, threads);
+    for (const std::string& input : ExpandInputs(args.inputs)) {
+      auto sink = [&](Document&& doc) {
+        if (!doc.dct) {
+          std::fprintf(stderr,
+                       "annals: %s: record %llu, byte %llu: no document date; relative times left "
+                       "unresolved (use --date)\n",
+                       doc.input.c_str(), static_cast<unsigned long long>(doc.record),
+                       static_cast<unsigned long long>(doc.input_offset));
+        }
+        runner.Submit(std::move(doc));
+        return true;
+      };
+      auto on_error = [&](const Status& s) {
+        any_error = true;
+        std::fprintf(stderr, "annals: %s\n", s.message().c_str());
+      };
+      Status st = ReadInput(input, ingest, sink, on_error);
+      if (!st.ok()) any_error = true;
+    }
+    runner.Finish();
   }
-  flush();
   if (out != stdout) std::fclose(out); else std::fflush(out);
   if (any_error) throw CLI::RuntimeError(kExitSomeFailed);
 }
@@ -138,6 +215,7 @@ void AddExtractCommand(CLI::App& app) {
   cmd->add_flag("--with-text", args->with_text, "Add the document text, so offsets can be checked");
   cmd->add_flag("--sentences", args->with_sentences, "Add sentence spans");
   cmd->add_flag("--clean-text", args->clean_text, "Add the text with boilerplate removed");
+  cmd->add_option("-j,--threads", args->threads, "Worker threads (default: one per core)");
   cmd->add_flag("--day-first", args->day_first, "Read 04/02/2024 as 4 February (default: April 2)");
   cmd->callback([args] { RunExtract(*args); });
 }
