@@ -1,0 +1,251 @@
+#!/usr/bin/env python3
+"""Validates the knowledge base in data/actors/.
+
+Checks what the C++ loader relies on and what hand-editing tends to break:
+one header line with the expected columns, the same column count on every
+row, no stray whitespace around fields, ids unique, known ISO codes, CAMEO
+codes of the expected shape, dates YYYY-MM-DD that exist, start <= end, and
+no person holding the same role in the same country twice over overlapping
+dates.  Exit status 1 with one line per problem (file:line: message).
+
+Usage: scripts/kb/check_kb.py [DATA_DIR]
+"""
+import datetime
+import os
+import re
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+SCHEMAS = {
+    "countries.tsv": ["iso3", "iso2", "name", "aliases", "adjectives", "capital",
+                      "capital_lat", "capital_lon", "cameo"],
+    "metonyms.tsv": ["phrase", "iso3", "sector", "note"],
+    "bodies.tsv": ["id", "name", "aliases", "kind", "cameo", "country", "note"],
+    "offices.tsv": ["person_id", "name", "aliases", "country", "role", "cameo",
+                    "start", "end"],
+    "roles.tsv": ["title", "aliases", "sector", "role"],
+}
+MIN_ROWS = {"countries.tsv": 249, "metonyms.tsv": 150, "bodies.tsv": 250,
+            "offices.tsv": 1200, "roles.tsv": 80}
+KINDS = {"IGO", "NGO", "ARMED", "PARTY", "MEDIA", "COMPANY", "GOVBODY"}
+# CAMEO role/sector codes the files may use after a country code.
+SECTORS = {"GOV", "MIL", "LEG", "JUD", "OPP", "REB", "COP", "MED", "BUS", "CVL",
+           "SPY", "PTY", "ELI", "EDU", "HLH", "HRI", "LAB", "REF", "AGR", "ENV",
+           "CRM", "DEV", "INS", "SEP", "UAF", "REL", "IGO", "NGO", "MNC", "SPY"}
+CAMEO_RE = re.compile(r"^[A-Z]{3}(?:[A-Z]{3})*$")
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+problems = []
+
+
+def bad(path, line, msg):
+    problems.append(f"{path}:{line}: {msg}")
+
+
+def read(path, cols):
+    rows = []
+    header_seen = False
+    with open(path, encoding="utf-8") as f:
+        for n, raw in enumerate(f, 1):
+            if not raw.endswith("\n"):
+                bad(path, n, "last line lacks a newline")
+            line = raw.rstrip("\n")
+            if line.endswith("\r"):
+                bad(path, n, "CR line ending")
+            if not line.strip() or line.startswith("#"):
+                continue
+            fields = line.split("\t")
+            if not header_seen:
+                header_seen = True
+                if fields != cols:
+                    bad(path, n, f"header {fields} != {cols}")
+                continue
+            if len(fields) != len(cols):
+                bad(path, n, f"{len(fields)} columns, want {len(cols)}")
+                continue
+            for c, v in zip(cols, fields):
+                if v != v.strip():
+                    bad(path, n, f"{c}: leading/trailing space in {v!r}")
+                if "|" in v and ("||" in v or v.startswith("|") or v.endswith("|")):
+                    bad(path, n, f"{c}: empty list item in {v!r}")
+            rows.append((n, dict(zip(cols, fields))))
+    return rows
+
+
+def parse_date(path, n, s):
+    if not DATE_RE.match(s):
+        bad(path, n, f"date {s!r} is not YYYY-MM-DD")
+        return None
+    try:
+        return datetime.date.fromisoformat(s)
+    except ValueError:
+        bad(path, n, f"date {s!r} does not exist")
+        return None
+
+
+def check_cameo(path, n, code, iso3s):
+    if not CAMEO_RE.match(code):
+        bad(path, n, f"cameo {code!r} is not a sequence of 3-letter codes")
+
+
+def main():
+    data = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "data/actors")
+    tables = {}
+    for name, cols in SCHEMAS.items():
+        path = os.path.join(data, name)
+        if not os.path.exists(path):
+            bad(path, 0, "missing")
+            continue
+        tables[name] = (path, read(path, cols))
+        if len(tables[name][1]) < MIN_ROWS[name]:
+            print(f"note: {name} has {len(tables[name][1])} rows (target {MIN_ROWS[name]})")
+
+    iso3s, cameo_countries = set(), set()
+    if "countries.tsv" in tables:
+        path, rows = tables["countries.tsv"]
+        seen2 = set()
+        for n, r in rows:
+            if not re.match(r"^[A-Z]{3}$", r["iso3"]):
+                bad(path, n, f"iso3 {r['iso3']!r}")
+            if r["iso3"] in iso3s:
+                bad(path, n, f"duplicate iso3 {r['iso3']}")
+            if r["iso2"] in seen2 or not re.match(r"^[A-Z]{2}$", r["iso2"]):
+                bad(path, n, f"bad or duplicate iso2 {r['iso2']!r}")
+            iso3s.add(r["iso3"])
+            seen2.add(r["iso2"])
+            cameo_countries.add(r["cameo"])
+            if r["capital"]:
+                try:
+                    lat, lon = float(r["capital_lat"]), float(r["capital_lon"])
+                    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                        bad(path, n, "coordinates out of range")
+                except ValueError:
+                    bad(path, n, "capital without numeric coordinates")
+            elif r["capital_lat"] or r["capital_lon"]:
+                bad(path, n, "coordinates without a capital")
+            if not r["name"]:
+                bad(path, n, "empty name")
+        iso_json = "/usr/share/iso-codes/json/iso_3166-1.json"
+        if os.path.exists(iso_json):
+            import json
+            with open(iso_json, encoding="utf-8") as f:
+                want = {c["alpha_3"] for c in json.load(f)["3166-1"]}
+            for code in sorted(want - iso3s):
+                bad(path, 0, f"ISO 3166-1 country {code} missing")
+
+    def known_country(path, n, code, allow_empty):
+        if not code:
+            if not allow_empty:
+                bad(path, n, "empty country")
+        elif code not in iso3s:
+            bad(path, n, f"unknown iso3 {code!r}")
+
+    if "metonyms.tsv" in tables:
+        path, rows = tables["metonyms.tsv"]
+        seen = set()
+        for n, r in rows:
+            known_country(path, n, r["iso3"], False)
+            if r["sector"] not in SECTORS:
+                bad(path, n, f"unknown sector {r['sector']!r}")
+            key = r["phrase"].casefold()
+            if key in seen:
+                bad(path, n, f"duplicate phrase {r['phrase']!r}")
+            seen.add(key)
+
+    if "bodies.tsv" in tables:
+        path, rows = tables["bodies.tsv"]
+        seen = set()
+        for n, r in rows:
+            if not re.match(r"^[a-z0-9_]+$", r["id"]):
+                bad(path, n, f"id {r['id']!r} is not lowercase [a-z0-9_]")
+            if r["id"] in seen:
+                bad(path, n, f"duplicate id {r['id']}")
+            seen.add(r["id"])
+            if r["kind"] not in KINDS:
+                bad(path, n, f"unknown kind {r['kind']!r}")
+            check_cameo(path, n, r["cameo"], iso3s)
+            known_country(path, n, r["country"], True)
+            if r["kind"] == "IGO" and not r["cameo"].startswith("IGO"):
+                bad(path, n, "IGO whose cameo does not start with IGO")
+            if r["country"] and r["kind"] != "IGO" and r["cameo"][:3] not in (
+                    cameo_countries | {"IGO", "NGO", "IMG", "MNC"}):
+                bad(path, n, f"cameo {r['cameo']} does not start with a country code")
+
+    if "offices.tsv" in tables:
+        path, rows = tables["offices.tsv"]
+        terms = {}
+        names = {}
+        for n, r in rows:
+            if not SLUG_RE.match(r["person_id"]):
+                bad(path, n, f"person_id {r['person_id']!r} is not a lowercase hyphen slug")
+            prev = names.setdefault(r["person_id"], r["name"])
+            if prev != r["name"]:
+                bad(path, n, f"person_id {r['person_id']} has two names: {prev!r} / {r['name']!r}")
+            known_country(path, n, r["country"], True)
+            if not r["role"]:
+                bad(path, n, "empty role")
+            check_cameo(path, n, r["cameo"], iso3s)
+            if r["country"] and not r["cameo"].startswith(r["country"]) and r["cameo"][:3] != "IGO":
+                # CAMEO codes of a few states differ from ISO (XKX->KSV).
+                if r["cameo"][:3] not in cameo_countries:
+                    bad(path, n, f"cameo {r['cameo']} does not match country {r['country']}")
+            start = parse_date(path, n, r["start"])
+            end = parse_date(path, n, r["end"]) if r["end"] else datetime.date.max
+            if start and end and start > end:
+                bad(path, n, f"start {r['start']} after end {r['end']}")
+            if start and start < datetime.date(1990, 1, 1) and not r["end"]:
+                bad(path, n, "open-ended term that began before 1990")
+            if start and end:
+                key = (r["person_id"], r["country"], r["role"], r["cameo"])
+                for (s2, e2, n2) in terms.get(key, []):
+                    if start < e2 and s2 < end:
+                        bad(path, n, f"overlaps the term on line {n2} ({r['person_id']} {r['role']})")
+                terms.setdefault(key, []).append((start, end, n))
+        # Two different people holding the same single-holder office at once
+        # is usually a typo in a date; report it as a warning only, since
+        # some roles (deputy, co-president) legitimately have several holders.
+        by_office = {}
+        for n, r in rows:
+            if r["end"] and not DATE_RE.match(r["end"]):
+                continue
+            if not DATE_RE.match(r["start"]):
+                continue
+            by_office.setdefault((r["country"], r["role"], r["cameo"]), []).append(
+                (r["start"], r["end"] or "9999-12-31", r["person_id"], n))
+        warnings = 0
+        for key, lst in by_office.items():
+            lst.sort()
+            for a, b in zip(lst, lst[1:]):
+                if b[0] < a[1] and a[2] != b[2]:
+                    warnings += 1
+                    if os.environ.get("KB_VERBOSE"):
+                        print(f"warning: {path}:{b[3]}: {b[2]} starts {b[0]} before "
+                              f"{a[2]} (line {a[3]}) ends {a[1]} as {key[1]} {key[0]}")
+        if warnings:
+            print(f"note: {warnings} overlapping holders of one office (KB_VERBOSE=1 to list)")
+
+    if "roles.tsv" in tables:
+        path, rows = tables["roles.tsv"]
+        seen = set()
+        for n, r in rows:
+            if r["sector"] not in SECTORS:
+                bad(path, n, f"unknown sector {r['sector']!r}")
+            for t in [r["title"]] + [a for a in r["aliases"].split("|") if a]:
+                if t.casefold() in seen:
+                    bad(path, n, f"title {t!r} listed twice")
+                seen.add(t.casefold())
+
+    for name, (path, rows) in tables.items():
+        print(f"{name}: {len(rows)} rows")
+    for p in problems:
+        print(p)
+    if problems:
+        print(f"{len(problems)} problem(s)")
+        sys.exit(1)
+    print("ok")
+
+
+if __name__ == "__main__":
+    main()
