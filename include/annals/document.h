@@ -7,6 +7,7 @@
 #ifndef ANNALS_DOCUMENT_H_
 #define ANNALS_DOCUMENT_H_
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -43,12 +44,24 @@ struct TextBlock {
     kHintForm = 1u << 9,        // inside <form>, <button>, <input>
     kHintHidden = 1u << 10,     // hidden/aria-hidden
     kHintCookie = 1u << 11,     // cookie/consent/newsletter/subscribe
+    kHintFigure = 1u << 12,     // <figure>, <figcaption>, "caption", "credit"
+    kHintByline = 1u << 13,     // "byline", "author", "dateline", "timestamp", "meta"
+    kHintTags = 1u << 14,       // "tags", "keywords", "topics", "categories"
+    kHintHeadline = 1u << 15,   // a heading whose text is the page's title
   };
   Span span;
   uint32_t link_bytes = 0;  // bytes of the block's text inside <a>
   uint16_t depth = 0;       // DOM depth (0 for plain text)
   Tag tag = kLine;
   uint32_t hints = kHintNone;
+  // Ancestry, for container scoring: pre-order numbers (among the page's
+  // block elements, from 1) of the block's own element (level 0) and its
+  // nearest block ancestors, with each one's subtree end (one past the
+  // largest number inside it), so that "block b lies inside element E" is
+  // E.id <= b.ancestor[0] < E.end. Unused levels are 0.
+  static constexpr int kAncestors = 6;
+  std::array<uint32_t, kAncestors> ancestor{};
+  std::array<uint32_t, kAncestors> ancestor_end{};
 };
 
 struct Document {
