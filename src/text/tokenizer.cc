@@ -210,6 +210,15 @@ class Scanner {
     }
     bool dotted = false;  // U.S., e.g.
     while (i < end) {
+      // Fast path: ASCII letters and digits, the bulk of news text.
+      const auto b = static_cast<unsigned char>(s_[i]);
+      if (kTable[b] == kLetter) {
+        ++letters;
+        any_lower |= (b >= 'a');
+        ++i;
+        continue;
+      }
+      if (kTable[b] == kDigit) { ++i; continue; }
       Class cls = ClassAt(i, end, &len);
       if (cls == kLetter || cls == kDigit) {
         if (cls == kLetter) {
