@@ -230,8 +230,12 @@ def main():
         path, rows = tables["roles.tsv"]
         seen = set()
         for n, r in rows:
-            if r["sector"] not in SECTORS:
+            # Empty sector: generic titles ("leader", "secretary-general") take
+            # the sector of the body or country they are attached to.
+            if r["sector"] and r["sector"] not in SECTORS:
                 bad(path, n, f"unknown sector {r['sector']!r}")
+            if not r["role"]:
+                bad(path, n, "empty role")
             for t in [r["title"]] + [a for a in r["aliases"].split("|") if a]:
                 if t.casefold() in seen:
                     bad(path, n, f"title {t!r} listed twice")
