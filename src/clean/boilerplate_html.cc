@@ -1,9 +1,197 @@
-// DOM block scoring (placeholder until written): keep every block.
+// DOM block scoring for HTML pages: which blocks of the page's text are the
+// article.
+//
+// Design, in three steps over the flat list of blocks that the HTML reader
+// wrote (each with its text span, bytes inside links, tag, template hints
+// and its nearest block ancestors):
+//  1. Container scoring (the Readability method): every paragraph-like
+//     block with enough text and few links gives points (1 + commas +
+//     length/100, at most 3 for length) to its parent, half to its
+//     grandparent and less further up; a container's points are scaled by
+//     (1 - its link density). The best container is the article body.
+//     Blocks under template hints for navigation, comments, asides, ads,
+//     share bars and the like give no points.
+//  2. The main region: the best container, widened to its parent's other
+//     children when those score close to it (articles split over sibling
+//     divs), as Readability does with siblings.
+//  3. Block filtering inside the region: link density, negative hints that
+//     are not shared by the whole region (so that a hint on a wrapper of
+//     the whole article does not remove it), short blocks matching the
+//     plain-text line rules, the headline, bylines and captions.
+// Everything outside the region is boilerplate. Consecutive rejected
+// blocks are merged into one span.
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <unordered_map>
+
 #include "clean/clean.h"
+
 namespace annals {
+namespace {
+
+constexpr uint32_t kNegative = TextBlock::kHintNav | TextBlock::kHintFooter | TextBlock::kHintHeader |
+                               TextBlock::kHintAside | TextBlock::kHintComment | TextBlock::kHintShare |
+                               TextBlock::kHintAd | TextBlock::kHintForm | TextBlock::kHintHidden |
+                               TextBlock::kHintCookie;
+
+struct BlockFacts {
+  uint32_t len = 0;       // bytes of text
+  uint32_t words = 0;
+  uint32_t commas = 0;
+  uint32_t stops = 0;     // sentence ends (. ! ?)
+  double link_density = 0;
+};
+
+BlockFacts Facts(std::string_view t, const TextBlock& b) {
+  BlockFacts f;
+  f.len = static_cast<uint32_t>(t.size());
+  bool in_word = false;
+  for (size_t i = 0; i < t.size(); ++i) {
+    const char c = t[i];
+    const bool space = c == ' ' || c == '\n' || c == '\t';
+    if (!space && !in_word) ++f.words;
+    in_word = !space;
+    if (c == ',') ++f.commas;
+    if (c == '.' || c == '!' || c == '?') ++f.stops;
+    // Full-width comma and ideographic full stop (CJK text).
+    if (static_cast<unsigned char>(c) == 0xEF && i + 2 < t.size() && t[i + 1] == '\xBC' && t[i + 2] == '\x8C')
+      ++f.commas;
+    if (static_cast<unsigned char>(c) == 0xE3 && i + 2 < t.size() && t[i + 1] == '\x80' &&
+        (t[i + 2] == '\x81' || t[i + 2] == '\x82'))
+      ++f.commas, ++f.stops;
+  }
+  f.link_density = f.len > 0 ? std::min(1.0, static_cast<double>(b.link_bytes) / f.len) : 0.0;
+  return f;
+}
+
+struct Container {
+  double score = 0;
+  uint32_t end = 0;
+  uint64_t text = 0;   // bytes of text of the blocks under it (within reach)
+  uint64_t links = 0;  // of which inside links
+  uint32_t parent = 0;
+};
+
+bool Debug() {
+  static const bool on = std::getenv("ANNALS_CLEAN_DEBUG") != nullptr;
+  return on;
+}
+
+}  // namespace
+
 void FindHtmlBoilerplate(const Document& doc, std::vector<Span>* out) {
-  for (const TextBlock& b : doc.blocks) {
-    if (IsBoilerplateLine(std::string_view(doc.text).substr(b.span.begin, b.span.size()))) out->push_back(b.span);
+  const std::string_view text = doc.text;
+  const size_t n = doc.blocks.size();
+  std::vector<BlockFacts> facts(n);
+  for (size_t i = 0; i < n; ++i) {
+    const TextBlock& b = doc.blocks[i];
+    facts[i] = Facts(text.substr(b.span.begin, b.span.size()), b);
+  }
+
+  // 1. Container scores.
+  std::unordered_map<uint32_t, Container> containers;
+  containers.reserve(n * 2);
+  for (size_t i = 0; i < n; ++i) {
+    const TextBlock& b = doc.blocks[i];
+    const BlockFacts& f = facts[i];
+    for (int k = 0; k < TextBlock::kAncestors && b.ancestor[k] != 0; ++k) {
+      Container& c = containers[b.ancestor[k]];
+      c.end = b.ancestor_end[k];
+      c.text += f.len;
+      c.links += b.link_bytes;
+      if (k + 1 < TextBlock::kAncestors) c.parent = b.ancestor[k + 1];
+    }
+    if ((b.hints & kNegative) != 0) continue;
+    if (b.tag == TextBlock::kHeading || b.tag == TextBlock::kListItem) continue;
+    if (f.len < 25 || f.link_density > 0.5) continue;
+    const double points = 1.0 + f.commas + std::min(f.len / 100.0, 3.0);
+    static constexpr double kDivisor[TextBlock::kAncestors] = {0, 1, 2, 6, 9, 12};
+    for (int k = 1; k < TextBlock::kAncestors && b.ancestor[k] != 0; ++k) {
+      containers[b.ancestor[k]].score += points / kDivisor[k];
+    }
+  }
+  uint32_t best = 0;
+  double best_score = 0;
+  for (auto& [id, c] : containers) {
+    const double ld = c.text > 0 ? static_cast<double>(c.links) / c.text : 0;
+    c.score *= (1.0 - ld);
+    if (c.score > best_score || (c.score == best_score && id < best)) {
+      best_score = c.score;
+      best = id;
+    }
+  }
+
+  // 2. The main region: the best container and, under its parent, siblings
+  // that score close to it.
+  std::vector<std::pair<uint32_t, uint32_t>> region;  // [id, end) ranges
+  if (best != 0) {
+    const Container& top = containers[best];
+    region.push_back({best, top.end});
+    const uint32_t parent = top.parent;
+    if (parent != 0) {
+      const double threshold = std::max(10.0, best_score * 0.2);
+      for (const auto& [id, c] : containers) {
+        if (id == best || c.parent != parent) continue;
+        if (c.score >= threshold) region.push_back({id, c.end});
+      }
+    }
+  }
+  auto in_region = [&](const TextBlock& b) {
+    for (const auto& [id, end] : region) {
+      if (b.ancestor[0] >= id && b.ancestor[0] < end) return true;
+    }
+    return false;
+  };
+  // Hints every block of the region shares come from above it.
+  uint32_t shared = ~0u;
+  bool any = false;
+  for (size_t i = 0; i < n; ++i) {
+    if (in_region(doc.blocks[i])) {
+      shared &= doc.blocks[i].hints;
+      any = true;
+    }
+  }
+  if (!any) shared = 0;
+
+  // 3. Block decisions.
+  std::vector<bool> keep(n, false);
+  for (size_t i = 0; i < n; ++i) {
+    const TextBlock& b = doc.blocks[i];
+    const BlockFacts& f = facts[i];
+    if (best != 0 && !in_region(b)) continue;
+    const uint32_t own = b.hints & ~shared;
+    if ((own & kNegative) != 0) continue;
+    if ((b.hints & TextBlock::kHintHeadline) != 0) continue;
+    if (f.link_density > 0.5 || (f.len < 80 && f.link_density > 0.3)) continue;
+    if ((own & TextBlock::kHintByline) != 0 && f.len < 200) continue;
+    if ((own & TextBlock::kHintFigure) != 0) continue;
+    if ((own & TextBlock::kHintTags) != 0 && f.len < 200) continue;
+    if (f.len < 300 && IsBoilerplateLine(text.substr(b.span.begin, b.span.size()))) continue;
+    keep[i] = true;
+  }
+  if (Debug()) {
+    for (size_t i = 0; i < n; ++i) {
+      const TextBlock& b = doc.blocks[i];
+      std::fprintf(stderr, "%c %5u tag=%d hints=%05x ld=%.2f anc=%u,%u,%u %.*s\n", keep[i] ? '+' : '-',
+                   facts[i].len, b.tag, b.hints, facts[i].link_density, b.ancestor[0], b.ancestor[1],
+                   b.ancestor[2], static_cast<int>(std::min<uint32_t>(b.span.size(), 90)),
+                   text.data() + b.span.begin);
+    }
+    std::fprintf(stderr, "best=%u score=%.1f region=%zu\n", best, best_score, region.size());
+  }
+  // Spans: consecutive rejected blocks merge into one.
+  for (size_t i = 0; i < n;) {
+    if (keep[i]) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j + 1 < n && !keep[j + 1]) ++j;
+    const Span s{doc.blocks[i].span.begin, doc.blocks[j].span.end};
+    if (!s.empty()) out->push_back(s);
+    i = j + 1;
   }
 }
+
 }  // namespace annals

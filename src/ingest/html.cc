@@ -490,17 +490,25 @@ Status HtmlToDocument(std::string_view html, Document* doc) {
     bool pre;         // inside <pre>
     uint32_t block_id;  // pre-order number among block elements (block frames)
     uint32_t hints;     // accumulated hints down to this element
+    uint32_t block_hints;  // `hints` of the nearest block element (this one if a block)
     TextWriter::Context ctx;  // block context in force inside this element
   };
   std::vector<Frame> stack;
   std::vector<uint32_t> block_end(1, 0);  // subtree end per block id
+  struct ElementInfo {
+    uint32_t parent;   // block id of the nearest block ancestor
+    uint32_t own;      // hints added by this element
+    bool positive;     // this element names itself the article body
+    uint64_t bytes;    // text bytes in its subtree
+  };
+  std::vector<ElementInfo> elements(1, ElementInfo{0, 0, false, 0});
   uint32_t next_block_id = 1;
   int link_depth = 0;
 
   auto enter = [&](const GumboNode* node) {
     const Frame* parent = stack.empty() ? nullptr : &stack.back();
     Frame f{node, 0, false, false, parent ? parent->pre : false, 0, parent ? parent->hints : 0u,
-            parent ? parent->ctx : TextWriter::Context{}};
+            parent ? parent->block_hints : 0u, parent ? parent->ctx : TextWriter::Context{}};
     const GumboElement& e = node->v.element;
     f.hints |= ElementHints(e);
     f.link = e.tag == GUMBO_TAG_A;
@@ -510,6 +518,10 @@ Status HtmlToDocument(std::string_view html, Document* doc) {
       f.block = true;
       f.block_id = next_block_id++;
       block_end.push_back(0);
+      // Hints this element adds (itself and inline elements above it).
+      elements.push_back({parent ? parent->ctx.ancestor[0] : 0u, f.hints & ~f.block_hints,
+                          (f.hints & TextBlock::kHintArticle) != 0 && (f.block_hints & TextBlock::kHintArticle) == 0, 0});
+      f.block_hints = f.hints;
       f.ctx.tag = BlockTag(e.tag);
       f.ctx.depth = static_cast<uint16_t>(std::min<size_t>(stack.size(), 0xFFFF));
       for (int i = TextBlock::kAncestors - 1; i > 0; --i) f.ctx.ancestor[i] = f.ctx.ancestor[i - 1];
@@ -613,6 +625,34 @@ Status HtmlToDocument(std::string_view html, Document* doc) {
     }
   }
   writer.EndBlock();
+  // Effective hints. A template word on an element that wraps most of the
+  // page ("ad" or "subscribe" on a layout wrapper, a page-wide <form>) says
+  // nothing about the blocks inside, and neither does a negative word on
+  // an element that also names itself the article body.
+  for (const TextBlock& b : doc->blocks) {
+    if (b.ancestor[0] < elements.size()) elements[b.ancestor[0]].bytes += b.span.size();
+  }
+  uint64_t total = 0;
+  for (size_t id = elements.size(); id-- > 1;) {
+    const uint32_t p = elements[id].parent;
+    if (p < id) elements[p].bytes += elements[id].bytes;
+    else total += elements[id].bytes;
+  }
+  total = std::max<uint64_t>(total, elements.size() > 1 ? elements[1].bytes : 0);
+  constexpr uint32_t kWrapperNeutral = TextBlock::kHintAd | TextBlock::kHintCookie | TextBlock::kHintShare |
+                                       TextBlock::kHintAside | TextBlock::kHintNav | TextBlock::kHintHeader |
+                                       TextBlock::kHintFooter | TextBlock::kHintForm;
+  std::vector<uint32_t> effective(elements.size(), 0);
+  for (size_t id = 1; id < elements.size(); ++id) {
+    uint32_t own = elements[id].own;
+    if (elements[id].bytes * 10 > total * 4) own &= ~kWrapperNeutral;
+    if (elements[id].positive) own &= ~(TextBlock::kHintAd | TextBlock::kHintCookie | TextBlock::kHintAside | TextBlock::kHintShare);
+    const uint32_t p = elements[id].parent;
+    effective[id] = (p < id ? effective[p] : 0u) | own;
+  }
+  for (TextBlock& b : doc->blocks) {
+    if (b.ancestor[0] < effective.size()) b.hints = effective[b.ancestor[0]];
+  }
   // Subtree ends of each block's ancestors, now that all are known.
   for (TextBlock& b : doc->blocks) {
     for (int i = 0; i < TextBlock::kAncestors; ++i) {
