@@ -105,7 +105,7 @@ TEST(OutputContract, UndatedDocumentStillComesOut) {
 }
 
 TEST(OutputContract, EmptyAndOddTexts) {
-  for (const std::string text : {std::string(""), std::string("\n\n\n"), std::string("....!!!???"),
+  for (const std::string& text : {std::string(""), std::string("\n\n\n"), std::string("....!!!???"),
                                  std::string(1000, 'a'), std::string("\xEF\xBF\xBD x \xEF\xBF\xBD")}) {
     const auto j = ToJson(AnalyzeText(text, CivilDate{2024, 1, 1}));
     CheckContract(j, text);
