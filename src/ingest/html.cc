@@ -205,8 +205,6 @@ uint32_t HintsFromNames(std::string_view names) {
         w == "subscribe" || w == "subscription" || w == "signup" || w == "paywall" || w == "popup" ||
         w == "modal" || w == "overlay")
       h |= TextBlock::kHintCookie;
-    if (w == "hidden" || w == "hide" || w == "visuallyhidden" || w == "offscreen" || w == "invisible")
-      h |= TextBlock::kHintHidden;
     if (w == "caption" || w == "captions" || w == "figcaption" || w == "credit" || w == "credits" ||
         w == "figure" || w == "gallery" || w == "slideshow")
       h |= TextBlock::kHintFigure;
@@ -235,9 +233,6 @@ uint32_t HintsFromNames(std::string_view names) {
   if (Has(names, "cookie") || Has(names, "consent") || Has(names, "newsletter") || Has(names, "subscri") ||
       Has(names, "signup") || Has(names, "paywall"))
     h |= TextBlock::kHintCookie;
-  if (Has(names, "sr-only") || Has(names, "screen-reader") || Has(names, "visually-hidden") ||
-      Has(names, "screenreader"))
-    h |= TextBlock::kHintHidden;
   if (Has(names, "caption")) h |= TextBlock::kHintFigure;
   if (Has(names, "byline") || Has(names, "dateline")) h |= TextBlock::kHintByline;
   if (Has(names, "articlebody") || Has(names, "article-body") || Has(names, "article_body") ||
@@ -295,7 +290,23 @@ uint32_t ElementHints(const GumboElement& e) {
     if (s == "dialog" || s == "alertdialog") h |= TextBlock::kHintCookie;
   }
   std::string names;
-  if (const char* v = Attr(e, "class")) names.append(v);
+  if (const char* v = Attr(e, "class")) {
+    names.append(v);
+    // Hiding classes count only as whole class names: "hidden" hides,
+    // "field-label-hidden" hides a label, not this element.
+    std::string_view cls(v);
+    size_t i = 0;
+    while (i < cls.size()) {
+      while (i < cls.size() && IsAsciiSpace(static_cast<unsigned char>(cls[i]))) ++i;
+      size_t j = i;
+      while (j < cls.size() && !IsAsciiSpace(static_cast<unsigned char>(cls[j]))) ++j;
+      const std::string c = LowerAscii(cls.substr(i, j - i));
+      if (c == "hidden" || c == "hide" || c == "sr-only" || c == "visually-hidden" || c == "visuallyhidden" ||
+          c == "screen-reader-text" || c == "screen-reader-only" || c == "invisible" || c == "d-none")
+        h |= TextBlock::kHintHidden;
+      i = j;
+    }
+  }
   if (const char* v = Attr(e, "id")) names.append(" ").append(v);
   if (!names.empty()) h |= HintsFromNames(LowerAscii(names));
   return h;
