@@ -73,6 +73,12 @@ struct Container {
   uint32_t parent = 0;
 };
 
+double EnvDouble(const char* name, double dflt) {
+  const char* v = std::getenv(name);
+  return v != nullptr ? std::atof(v) : dflt;
+}
+const double kExpandRatio = EnvDouble("ANNALS_EXPAND", 0.6);
+
 bool Debug() {
   static const bool on = std::getenv("ANNALS_CLEAN_DEBUG") != nullptr;
   return on;
@@ -122,20 +128,48 @@ void FindHtmlBoilerplate(const Document& doc, std::vector<Span>* out) {
     }
   }
 
-  // 2. The main region: the best container and, under its parent, siblings
-  // that score close to it.
+  // 2. The main region. Articles are often split over sibling containers
+  // (ads or pull quotes between them); move up from the best container
+  // while the text that its parent adds is mostly article-like (good
+  // bytes: long blocks without negative hints, weighted by 1 - link
+  // density), or while the parent adds next to nothing. Blocks of one
+  // element's subtree are consecutive (pre-order numbers), so subtree sums
+  // are prefix-sum differences.
+  std::vector<double> good_prefix(n + 1, 0), total_prefix(n + 1, 0);
+  for (size_t i = 0; i < n; ++i) {
+    const TextBlock& b = doc.blocks[i];
+    const BlockFacts& f = facts[i];
+    const bool good = (b.hints & kNegative) == 0 && f.len >= 40 && f.link_density < 0.5;
+    good_prefix[i + 1] = good_prefix[i] + (good ? f.len * (1.0 - f.link_density) : 0.0);
+    total_prefix[i + 1] = total_prefix[i] + f.len;
+  }
+  auto subtree = [&](uint32_t id, uint32_t end, double* good, double* total) {
+    auto lo = std::lower_bound(doc.blocks.begin(), doc.blocks.end(), id,
+                               [](const TextBlock& b, uint32_t v) { return b.ancestor[0] < v; });
+    auto hi = std::lower_bound(lo, doc.blocks.end(), end,
+                               [](const TextBlock& b, uint32_t v) { return b.ancestor[0] < v; });
+    const size_t a = lo - doc.blocks.begin(), z = hi - doc.blocks.begin();
+    *good = good_prefix[z] - good_prefix[a];
+    *total = total_prefix[z] - total_prefix[a];
+  };
   std::vector<std::pair<uint32_t, uint32_t>> region;  // [id, end) ranges
   if (best != 0) {
-    const Container& top = containers[best];
-    region.push_back({best, top.end});
-    const uint32_t parent = top.parent;
-    if (parent != 0) {
-      const double threshold = std::max(10.0, best_score * 0.2);
-      for (const auto& [id, c] : containers) {
-        if (id == best || c.parent != parent) continue;
-        if (c.score >= threshold) region.push_back({id, c.end});
-      }
+    uint32_t cur = best;
+    double cur_good, cur_total;
+    subtree(cur, containers[cur].end, &cur_good, &cur_total);
+    for (int step = 0; step < 12; ++step) {
+      const uint32_t parent = containers[cur].parent;
+      auto it = containers.find(parent);
+      if (parent == 0 || it == containers.end()) break;
+      double g, t;
+      subtree(parent, it->second.end, &g, &t);
+      const double added_good = g - cur_good, added_total = t - cur_total;
+      if (!(added_total <= 0.05 * cur_total || added_good >= kExpandRatio * added_total)) break;
+      cur = parent;
+      cur_good = g;
+      cur_total = t;
     }
+    region.push_back({cur, containers[cur].end});
   }
   auto in_region = [&](const TextBlock& b) {
     for (const auto& [id, end] : region) {
