@@ -78,6 +78,7 @@ double EnvDouble(const char* name, double dflt) {
   return v != nullptr ? std::atof(v) : dflt;
 }
 const double kExpandRatio = EnvDouble("ANNALS_EXPAND", 0.6);
+const double kNegativeWeight = EnvDouble("ANNALS_NEGW", 0.1);
 
 bool Debug() {
   static const bool on = std::getenv("ANNALS_CLEAN_DEBUG") != nullptr;
@@ -108,12 +109,18 @@ void FindHtmlBoilerplate(const Document& doc, std::vector<Span>* out) {
       c.links += b.link_bytes;
       if (k + 1 < TextBlock::kAncestors) c.parent = b.ancestor[k + 1];
     }
-    if ((b.hints & kNegative) != 0) continue;
     if (b.tag == TextBlock::kHeading || b.tag == TextBlock::kListItem) continue;
     if (f.len < 25 || f.link_density > 0.5) continue;
-    const double points = 1.0 + f.commas + std::min(f.len / 100.0, 3.0);
-    static constexpr double kDivisor[TextBlock::kAncestors] = {0, 1, 2, 6, 9, 12};
-    for (int k = 1; k < TextBlock::kAncestors && b.ancestor[k] != 0; ++k) {
+    double points = 1.0 + f.commas + std::min(f.len / 100.0, 3.0);
+    // Template hints are evidence, not verdicts: a wrapper of the article
+    // may carry a misleading class, so hinted blocks still count a little.
+    if ((b.hints & kNegative) != 0) points *= kNegativeWeight;
+    static constexpr double kDivisor[TextBlock::kAncestors] = {1, 1, 2, 6, 9, 12};
+    // Text directly inside a container (a div with text and <br>s) makes
+    // that container a candidate itself, as Readability does by turning
+    // such divs into paragraphs.
+    const int first = b.tag == TextBlock::kParagraph ? 1 : 0;
+    for (int k = first; k < TextBlock::kAncestors && b.ancestor[k] != 0; ++k) {
       containers[b.ancestor[k]].score += points / kDivisor[k];
     }
   }
