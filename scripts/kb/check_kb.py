@@ -195,8 +195,8 @@ def main():
             end = parse_date(path, n, r["end"]) if r["end"] else datetime.date.max
             if start and end and start > end:
                 bad(path, n, f"start {r['start']} after end {r['end']}")
-            if start and start < datetime.date(1990, 1, 1) and not r["end"]:
-                bad(path, n, "open-ended term that began before 1990")
+            if start and start < datetime.date(1980, 1, 1) and not r["end"]:
+                bad(path, n, "open-ended term that began before 1980")
             if start and end:
                 key = (r["person_id"], r["country"], r["role"], r["cameo"])
                 for (s2, e2, n2) in terms.get(key, []):
