@@ -196,7 +196,8 @@ def main():
             if start and end and start > end:
                 bad(path, n, f"start {r['start']} after end {r['end']}")
             if start and start < datetime.date(1980, 1, 1) and not r["end"]:
-                bad(path, n, "open-ended term that began before 1980")
+                # Rare but real (long-serving ministers); worth a second look.
+                print(f"note: {path}:{n}: open-ended term that began before 1980")
             if start and end:
                 key = (r["person_id"], r["country"], r["role"], r["cameo"])
                 for (s2, e2, n2) in terms.get(key, []):
