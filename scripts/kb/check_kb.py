@@ -90,6 +90,30 @@ def check_cameo(path, n, code, iso3s):
         bad(path, n, f"cameo {code!r} is not a sequence of 3-letter codes")
 
 
+# A few facts the actors stage is tested on; if an edit breaks one of them the
+# data is wrong, not the test.  (name, date, expected role, expected cameo)
+KNOWN = [
+    ("Antony Blinken", "2024-04-02", "Secretary of State", "USAGOV"),
+    ("Antony Blinken", "2015-06-01", "Deputy Secretary of State", "USAGOV"),
+    ("Emmanuel Macron", "2024-04-02", "President", "FRAGOV"),
+    ("Stephane Sejourne", "2024-04-02", "Foreign Minister", "FRAGOV"),
+    ("Sebastien Lecornu", "2024-04-02", "Armed Forces Minister", "FRAGOV"),
+    ("Nikol Pashinyan", "2024-04-02", "Prime Minister", "ARMGOV"),
+    ("Audrey Azoulay", "2024-04-02", "Director-General of UNESCO", "IGOUNO"),
+    ("Sergei Lavrov", "2010-01-01", "Foreign Minister", "RUSGOV"),
+]
+
+
+def check_known_facts(table):
+    path, rows = table
+    for name, day, role, cameo in KNOWN:
+        held = [r for _, r in rows
+                if r["name"] == name and r["start"] <= day and (not r["end"] or day < r["end"])]
+        if not any(r["role"] == role and r["cameo"] == cameo for r in held):
+            bad(path, 0, f"known fact broken: {name} on {day} should be {role} ({cameo}); "
+                         f"found {[r['role'] for r in held]}")
+
+
 def main():
     data = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "data/actors")
     tables = {}
@@ -226,6 +250,9 @@ def main():
                               f"{a[2]} (line {a[3]}) ends {a[1]} as {key[1]} {key[0]}")
         if warnings:
             print(f"note: {warnings} overlapping holders of one office (KB_VERBOSE=1 to list)")
+
+    if "offices.tsv" in tables:
+        check_known_facts(tables["offices.tsv"])
 
     if "roles.tsv" in tables:
         path, rows = tables["roles.tsv"]
