@@ -181,6 +181,7 @@ def main():
     if "bodies.tsv" in tables:
         path, rows = tables["bodies.tsv"]
         seen = set()
+        shared = {}
         for n, r in rows:
             if not re.match(r"^[a-z0-9_]+$", r["id"]):
                 bad(path, n, f"id {r['id']!r} is not lowercase [a-z0-9_]")
@@ -191,11 +192,19 @@ def main():
                 bad(path, n, f"unknown kind {r['kind']!r}")
             check_cameo(path, n, r["cameo"], iso3s)
             known_country(path, n, r["country"], True)
+            for a in [r["name"]] + [x for x in r["aliases"].split("|") if x]:
+                shared.setdefault(a.casefold(), set()).add(r["id"])
             if r["kind"] == "IGO" and not r["cameo"].startswith("IGO"):
                 bad(path, n, "IGO whose cameo does not start with IGO")
             if r["country"] and r["kind"] != "IGO" and r["cameo"][:3] not in (
                     cameo_countries | {"IGO", "NGO", "IMG", "MNC"}):
                 bad(path, n, f"cameo {r['cameo']} does not start with a country code")
+
+        # Acronyms shared by two bodies (RSF, PTI, PPP) are real; the resolver
+        # must choose by context. Listed so that new ones are noticed.
+        amb = sorted(f"{a} {sorted(ids)}" for a, ids in shared.items() if len(ids) > 1)
+        if amb:
+            print(f"note: {len(amb)} names shared by several bodies: " + "; ".join(amb))
 
     if "offices.tsv" in tables:
         path, rows = tables["offices.tsv"]
