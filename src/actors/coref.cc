@@ -15,16 +15,24 @@
 namespace annals::actors {
 
 namespace {
-// First PERSON mention of sentence s in mentions [0, upto), or -1.
-int32_t SubjectOf(const ActorResult& out, uint32_t s, size_t upto) {
+// First PERSON mention of sentence s in mentions [0, upto) that fits, or -1.
+template <typename Fits>
+int32_t SubjectOf(const ActorResult& out, uint32_t s, size_t upto, const Fits& fits) {
   for (size_t m = 0; m < upto; ++m)
-    if (out.mentions[m].sentence == s && out.mentions[m].type == ActorKind::kPerson && out.mentions[m].actor >= 0)
+    if (out.mentions[m].sentence == s && out.mentions[m].type == ActorKind::kPerson && out.mentions[m].actor >= 0 &&
+        fits(out.mentions[m].actor))
       return out.mentions[m].actor;
   return -1;
 }
 }  // namespace
 
 int32_t Scan::PronounAntecedent(uint32_t i) const {
+  // Gender from the pronoun and from first names filters candidates.
+  const char want = (st.cue[i] & kCuePronounFemale) ? 'f' : 'm';
+  auto fits = [&](int32_t a) {
+    const char g = GenderOf(a);
+    return g == 0 || g == want;
+  };
   const ActorResult& out = *st.out;
   const uint32_t s = st.layer->sentence_of[i];
   const size_t n = out.mentions.size();
@@ -35,7 +43,7 @@ int32_t Scan::PronounAntecedent(uint32_t i) const {
     uint32_t nearest_end = 0;
     for (size_t m = n; m-- > 0;) {
       if (out.mentions[m].sentence != s) break;
-      if (out.mentions[m].type == ActorKind::kPerson && out.mentions[m].actor >= 0) {
+      if (out.mentions[m].type == ActorKind::kPerson && out.mentions[m].actor >= 0 && fits(out.mentions[m].actor)) {
         nearest = out.mentions[m].actor;
         nearest_end = out.mentions[m].last_token;
         break;
@@ -44,11 +52,11 @@ int32_t Scan::PronounAntecedent(uint32_t i) const {
     if (nearest >= 0) {
       for (uint32_t k = nearest_end; k < i; ++k)
         if (word(k) == "who") return nearest;
-      return SubjectOf(out, s, n);
+      return SubjectOf(out, s, n, fits);
     }
   }
   for (uint32_t back = 1; back <= 3 && back <= s; ++back) {
-    const int32_t a = SubjectOf(out, s - back, n);
+    const int32_t a = SubjectOf(out, s - back, n, fits);
     if (a >= 0) return a;
   }
   return -1;

@@ -29,15 +29,30 @@ struct GazSlot {
   uint32_t count;  // 0: only a prefix of longer names
 };
 static_assert(sizeof(GazSlot) == 16);
+struct GazWordSlot {
+  uint64_t key;    // token hash; 0 = empty
+  uint32_t flags;  // WordInfo flags
+  uint32_t rank;
+};
+static_assert(sizeof(GazWordSlot) == 16);
 
 namespace {
 
-constexpr char kMagic[8] = {'A', 'N', 'N', 'G', 'A', 'Z', '0', '1'};
+constexpr char kMagic[8] = {'A', 'N', 'N', 'G', 'A', 'Z', '0', '2'};
 struct Header {
   char magic[8];
-  uint32_t n_places, n_slots, n_postings, names_bytes, max_tokens, reserved;
+  uint32_t n_places, n_slots, n_postings, names_bytes, max_tokens, n_words;
 };
 static_assert(sizeof(Header) == 32);
+
+std::string ReadAll(const std::string& path, bool* ok) {
+  std::ifstream in(path, std::ios::binary);
+  *ok = static_cast<bool>(in);
+  if (!in) return {};
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
 
 size_t Align8(size_t n) { return (n + 7) & ~size_t{7}; }
 
@@ -92,12 +107,12 @@ struct City {
 
 }  // namespace
 
-Status CompileGazetteer(const std::string& pbf_path, const std::string& iso_json, const std::string& out_path) {
-  std::ifstream in(pbf_path, std::ios::binary);
-  if (!in) return Status::IoError(pbf_path + ": cannot open");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  const std::string data = ss.str();
+Status CompileGazetteer(const GazetteerSources& src, const std::string& out_path) {
+  const std::string& pbf_path = src.cities_pbf;
+  const std::string& iso_json = src.iso_json;
+  bool ok = false;
+  const std::string data = ReadAll(pbf_path, &ok);
+  if (!ok) return Status::IoError(pbf_path + ": cannot open");
 
   std::unordered_map<std::string, std::string> iso3_of;
   {
@@ -202,8 +217,66 @@ Status CompileGazetteer(const std::string& pbf_path, const std::string& iso_json
   for (size_t i = 0; i < n_slots; ++i)
     if (!used[i]) slots[i].first = 0xFFFFFFFF;
 
+  // Word facts: given names (male, female) and common words by rank.
+  std::unordered_map<uint64_t, GazWordSlot> words;
+  auto read_names = [&](const std::string& path, uint32_t flag) {
+    if (path.empty()) return;
+    bool found = false;
+    const std::string text = ReadAll(path, &found);
+    size_t b = 0;
+    while (b < text.size()) {
+      size_t e = text.find('\n', b);
+      if (e == std::string::npos) e = text.size();
+      std::string_view w(text.data() + b, e - b);
+      while (!w.empty() && (w.back() == '\r' || w.back() == ' ')) w.remove_suffix(1);
+      if (!w.empty()) {
+        const uint64_t key = TokenHash(w);
+        GazWordSlot& s = words[key];
+        s.key = key;
+        s.flags |= flag;
+      }
+      b = e + 1;
+    }
+  };
+  read_names(src.male_names, WordInfo::kGivenMale);
+  read_names(src.female_names, WordInfo::kGivenFemale);
+  if (!src.popular_words.empty()) {
+    bool found = false;
+    const std::string js = ReadAll(src.popular_words, &found);
+    // words.js: var words = ['the','of',...]: quoted items in rank order.
+    uint32_t rank = 0;
+    size_t p = js.find('[');
+    while (p != std::string::npos && rank < src.common_words) {
+      const size_t q1 = js.find('\'', p);
+      if (q1 == std::string::npos) break;
+      const size_t q2 = js.find('\'', q1 + 1);
+      if (q2 == std::string::npos) break;
+      const std::string_view w(js.data() + q1 + 1, q2 - q1 - 1);
+      p = q2 + 1;
+      if (w.empty()) continue;
+      ++rank;
+      const uint64_t key = TokenHash(w);
+      GazWordSlot& s = words[key];
+      s.key = key;
+      if (!(s.flags & WordInfo::kCommon)) {
+        s.flags |= WordInfo::kCommon;
+        s.rank = rank;
+      }
+    }
+  }
+  size_t n_words = words.empty() ? 0 : 1;
+  while (n_words && n_words < words.size() * 2) n_words <<= 1;
+  std::vector<GazWordSlot> word_slots(n_words, GazWordSlot{0, 0, 0});
+  for (const auto& [key, slot] : words) {
+    if (key == 0) continue;
+    size_t i = key & (n_words - 1);
+    while (word_slots[i].key != 0) i = (i + 1) & (n_words - 1);
+    word_slots[i] = slot;
+  }
+
   Header h{};
   std::memcpy(h.magic, kMagic, 8);
+  h.n_words = static_cast<uint32_t>(n_words);
   h.n_places = static_cast<uint32_t>(places.size());
   h.n_slots = static_cast<uint32_t>(n_slots);
   h.n_postings = static_cast<uint32_t>(postings.size());
@@ -222,6 +295,7 @@ Status CompileGazetteer(const std::string& pbf_path, const std::string& iso_json
   write_aligned(slots.data(), slots.size() * sizeof(GazSlot));
   write_aligned(postings.data(), postings.size() * sizeof(uint32_t));
   write_aligned(names.data(), names.size());
+  write_aligned(word_slots.data(), word_slots.size() * sizeof(GazWordSlot));
   out.close();
   if (!out) return Status::IoError(out_path + ": write failed");
   if (std::rename(tmp.c_str(), out_path.c_str()) != 0) return Status::IoError(out_path + ": cannot rename");
@@ -252,7 +326,7 @@ std::unique_ptr<Gazetteer> Gazetteer::Open(const std::string& path) {
   if (std::memcmp(h.magic, kMagic, 8) != 0 || (h.n_slots & (h.n_slots - 1)) != 0 || h.n_slots == 0) return nullptr;
   size_t off = Align8(sizeof h);
   const size_t need = off + Align8(size_t{h.n_places} * sizeof(GazPlace)) + Align8(size_t{h.n_slots} * sizeof(GazSlot)) +
-                      Align8(size_t{h.n_postings} * 4) + h.names_bytes;
+                      Align8(size_t{h.n_postings} * 4) + Align8(h.names_bytes) + size_t{h.n_words} * sizeof(GazWordSlot);
   if (need > g->map_size_) return nullptr;
   g->places_ = reinterpret_cast<const GazPlace*>(base + off);
   off += Align8(size_t{h.n_places} * sizeof(GazPlace));
@@ -261,6 +335,9 @@ std::unique_ptr<Gazetteer> Gazetteer::Open(const std::string& path) {
   g->postings_ = reinterpret_cast<const uint32_t*>(base + off);
   off += Align8(size_t{h.n_postings} * 4);
   g->names_ = base + off;
+  off += Align8(h.names_bytes);
+  g->words_ = reinterpret_cast<const GazWordSlot*>(base + off);
+  g->n_words_ = h.n_words;
   g->n_places_ = h.n_places;
   g->n_slots_ = h.n_slots;
   g->max_tokens_ = h.max_tokens;
@@ -273,6 +350,16 @@ Gazetteer::Run Gazetteer::Find(uint64_t chain) const {
     const GazSlot& s = slots_[i];
     if (s.first == 0xFFFFFFFF) return {};
     if (s.key == chain) return {postings_ + s.first, s.count};
+  }
+}
+
+WordInfo Gazetteer::Word(uint64_t token_hash) const {
+  if (n_words_ == 0 || token_hash == 0) return {};
+  const uint32_t mask = n_words_ - 1;
+  for (uint32_t i = token_hash & mask;; i = (i + 1) & mask) {
+    const GazWordSlot& s = words_[i];
+    if (s.key == 0) return {};
+    if (s.key == token_hash) return WordInfo{s.flags, s.rank};
   }
 }
 

@@ -476,8 +476,7 @@ uint32_t Scan::TryGazetteer(uint32_t i, uint32_t chunk_end) {
   }
   // Only a whole capitalised run is a place ("Paris Hilton" is not Paris).
   if (best_len == 0 || best_len != chunk_end - i) return 0;
-  if (best_len == 1 && ((st.cue[i] & (kCueStop | kCueHonorific | kCueOrgSuffix)) || r.given_by_hash_.count(st.hash[i])))
-    return 0;
+  if (best_len == 1 && ((st.cue[i] & (kCueStop | kCueHonorific | kCueOrgSuffix)) || IsGiven(i))) return 0;
   const bool loc_cue = i > 0 && (st.cue[i - 1] & kCueLocPrep) && !Cap(i - 1);
   const bool from_to = i > 0 && !Cap(i - 1) && (word(i - 1) == "from" || word(i - 1) == "to" || word(i - 1) == "at");
   const bool initial = tok(i).is(Token::kSentenceStart);
@@ -567,19 +566,27 @@ uint32_t Scan::OnUnknownChunk(uint32_t i, uint32_t j) {
     kind = ActorKind::kPlace;
   } else if ((st.cue[i] & kCueOrgHead) && n >= 3) {
     kind = ActorKind::kOrganization;
-  } else if (n >= 2 && r.given_by_hash_.count(st.hash[i])) {
+  } else if (n >= 2 && IsGiven(i)) {
     kind = ActorKind::kPerson;
   } else if (loc_cue && n <= 3) {
     kind = ActorKind::kPlace;
   } else if (n == 1) {
     // One unknown capitalised word: an acronym or a company, unless it
-    // opens the sentence (where capitals say nothing).
-    kind = ActorKind::kOrganization;
-    emit = !initial || tok(i).is(Token::kAllCaps);
+    // opens the sentence (where capitals say nothing) or is a common word
+    // ("Internet", "Police"); a person when a verb of saying follows.
+    const bool says = j < st.layer->tokens.size() && (st.cue[j] & kCuePersonVerb) && !Cap(j);
+    kind = says && !tok(i).is(Token::kAllCaps) ? ActorKind::kPerson : ActorKind::kOrganization;
+    emit = (!initial || tok(i).is(Token::kAllCaps)) && !IsCommon(i);
   } else if (n <= 3 && !has_org_word) {
-    bool acronym = false;
-    for (uint32_t k = i; k < j; ++k) acronym |= tok(k).is(Token::kAllCaps);
+    // Two or three capitalised words: a person's name unless one of them is
+    // a common word ("World Cup", "West Indies"); acronyms make companies.
+    bool acronym = false, common = false;
+    for (uint32_t k = i; k < j; ++k) {
+      acronym |= tok(k).is(Token::kAllCaps);
+      common |= !(st.cue[k] & kCueNameLink) && IsCommon(k);
+    }
     kind = acronym ? ActorKind::kOrganization : ActorKind::kPerson;
+    emit = acronym || !common;
   } else {
     kind = ActorKind::kOrganization;
   }
@@ -717,6 +724,9 @@ int32_t Scan::NamedActor(std::string_view name, ActorKind kind, std::string_view
 }
 
 void Scan::Emit(uint32_t first, uint32_t last, ActorKind type, int32_t actor, bool coref) {
+  // A name's article is not part of it: "the United States" -> "United
+  // States" (descriptions such as "the alliance" keep theirs).
+  if (last - first >= 2 && Cap(first + 1) && (word(first) == "the" || word(first) == "The")) ++first;
   Mention m;
   m.begin = tok(first).begin;
   m.end = tok(last - 1).end;
@@ -760,6 +770,28 @@ int32_t Scan::CountryBefore(uint32_t i) const {
     --p;
   }
   return st.tok_country[p];
+}
+
+bool Scan::IsGiven(uint32_t i) const {
+  if (r.given_by_hash_.count(st.hash[i])) return true;
+  return r.gaz_ && (r.gaz_->Word(st.hash[i]).flags & (WordInfo::kGivenMale | WordInfo::kGivenFemale));
+}
+
+bool Scan::IsCommon(uint32_t i) const {
+  if (!r.gaz_) return (st.cue[i] & kCueStop) != 0;
+  const WordInfo w = r.gaz_->Word(st.hash[i]);
+  return (w.flags & WordInfo::kCommon) && !(w.flags & (WordInfo::kGivenMale | WordInfo::kGivenFemale));
+}
+
+char Scan::GenderOf(int32_t actor) const {
+  if (actor < 0 || !r.gaz_) return 0;
+  const Actor& a = st.out->actors[actor];
+  if (a.kind != ActorKind::kPerson) return 0;
+  const size_t sp = a.name.find(' ');
+  if (sp == std::string::npos) return 0;
+  const WordInfo w = r.gaz_->Word(TokenHash(std::string_view(a.name).substr(0, sp)));
+  const bool m = w.flags & WordInfo::kGivenMale, f = w.flags & WordInfo::kGivenFemale;
+  return m && !f ? 'm' : f && !m ? 'f' : 0;
 }
 
 int32_t Scan::CountryFromContext(uint32_t i) const {

