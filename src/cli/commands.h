@@ -23,6 +23,8 @@ void AddEvalBoilerplateCommand(CLI::App& eval);
 void AddEvalTimexCommand(CLI::App& eval);
 void AddEvalNerCommand(CLI::App& eval);
 void AddEvalEventsCommand(CLI::App& eval);
+// `annals load` and `annals query`: the embedded store.
+void AddStoreCommands(CLI::App& app);
 // `annals dict import`
 void AddDictCommand(CLI::App& app);
 

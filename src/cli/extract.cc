@@ -8,7 +8,6 @@
 #include <cstdio>
 #include <deque>
 #include <filesystem>
-#include <map>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -17,6 +16,7 @@
 #include "cli/commands.h"
 #include "ingest/ingest.h"
 #include "pipeline/pipeline.h"
+#include "store/store.h"
 
 namespace annals::cli {
 namespace {
@@ -30,18 +30,21 @@ struct ExtractArgs {
   bool with_sentences = false;
   bool clean_text = false;
   bool day_first = false;
-  std::string output = "-";
+  std::string output;  // empty: standard output, unless --db is given
+  std::string db;
   int threads = 0;  // 0: one per core
 };
 
 // Runs the pipeline on several threads while keeping the output in input
 // order: the reading thread numbers documents and queues them (bounded, so
-// memory stays flat on huge inputs); workers analyse and serialise; the
-// JSON lines are written by whichever worker completes the next number.
+// memory stays flat on huge inputs); workers analyse and serialise in
+// parallel, then take turns, in input order, to write their line and add
+// their document to the store.
 class OrderedRunner {
  public:
-  OrderedRunner(const Pipeline& pipeline, const OutputOptions& options, FILE* out, int threads)
-      : pipeline_(pipeline), options_(options), out_(out) {
+  OrderedRunner(const Pipeline& pipeline, const OutputOptions& options, FILE* out, Store* store,
+                int threads)
+      : pipeline_(pipeline), options_(options), out_(out), store_(store) {
     for (int i = 0; i < threads; ++i) workers_.emplace_back([this] { Work(); });
   }
   ~OrderedRunner() { Finish(); }
@@ -61,8 +64,11 @@ class OrderedRunner {
     }
     not_empty_.notify_all();
     for (auto& t : workers_) t.join();
-    std::fflush(out_);
+    if (out_) std::fflush(out_);
   }
+
+  // The first store error, if any (the run stops adding after it).
+  const Status& store_status() const { return store_status_; }
 
  private:
   static constexpr size_t kMaxQueued = 64;
@@ -83,15 +89,13 @@ class OrderedRunner {
       }
       pipeline_.Analyze(&analysis);
       line.clear();
-      Pipeline::WriteJson(analysis, options_, &line);
-      std::lock_guard lock(out_mu_);
-      ready_.emplace(seq, std::move(line));
-      line = std::string();
-      // Write every line that is now next in order.
-      for (auto it = ready_.begin(); it != ready_.end() && it->first == next_out_; it = ready_.erase(it)) {
-        std::fwrite(it->second.data(), 1, it->second.size(), out_);
-        ++next_out_;
-      }
+      if (out_) Pipeline::WriteJson(analysis, options_, &line);
+      std::unique_lock lock(out_mu_);
+      turn_.wait(lock, [&] { return next_out_ == seq; });
+      if (out_) std::fwrite(line.data(), 1, line.size(), out_);
+      if (store_ && store_status_.ok()) store_status_ = store_->Add(analysis);
+      ++next_out_;
+      turn_.notify_all();
     }
   }
 
@@ -104,9 +108,11 @@ class OrderedRunner {
   std::deque<std::pair<uint64_t, Document>> queue_;
   uint64_t next_in_ = 0;
   bool done_ = false;
+  Store* store_;
   std::mutex out_mu_;
-  std::map<uint64_t, std::string> ready_;
+  std::condition_variable turn_;
   uint64_t next_out_ = 0;
+  Status store_status_;
 };
 
 // Expands directories (recursively, sorted, hidden files skipped).
@@ -159,8 +165,17 @@ void RunExtract(const ExtractArgs& args) {
     std::fprintf(stderr, "annals extract: %s\n", pipeline.status().message().c_str());
     throw CLI::RuntimeError(kExitUsage);
   }
-  FILE* out = stdout;
-  if (args.output != "-") {
+  std::unique_ptr<Store> store;
+  if (!args.db.empty()) {
+    auto opened = Store::Open(args.db);
+    if (!opened.ok()) {
+      std::fprintf(stderr, "annals extract: %s\n", opened.status().message().c_str());
+      throw CLI::RuntimeError(kExitUsage);
+    }
+    store = std::move(opened).value();
+  }
+  FILE* out = args.db.empty() || args.output == "-" ? stdout : nullptr;
+  if (!args.output.empty() && args.output != "-") {
     out = std::fopen(args.output.c_str(), "wb");
     if (out == nullptr) {
       std::fprintf(stderr, "annals extract: cannot write %s\n", args.output.c_str());
@@ -176,7 +191,7 @@ void RunExtract(const ExtractArgs& args) {
   threads = std::clamp(threads, 1, 64);
   bool any_error = false;
   {
-    OrderedRunner runner(**pipeline, oopts, out, threads);
+    OrderedRunner runner(**pipeline, oopts, out, store.get(), threads);
     for (const std::string& input : ExpandInputs(args.inputs)) {
       auto sink = [&](Document&& doc) {
         if (!doc.dct) {
@@ -197,8 +212,15 @@ void RunExtract(const ExtractArgs& args) {
       if (!st.ok()) any_error = true;
     }
     runner.Finish();
+    Status st = runner.store_status();
+    if (st.ok() && store) st = store->Flush();
+    if (!st.ok()) {
+      std::fprintf(stderr, "annals extract: %s\n", st.message().c_str());
+      any_error = true;
+    }
   }
-  if (out != stdout) std::fclose(out); else std::fflush(out);
+  if (out != nullptr && out != stdout) std::fclose(out);
+  if (out == stdout) std::fflush(out);
   if (any_error) throw CLI::RuntimeError(kExitSomeFailed);
 }
 
@@ -211,7 +233,8 @@ void AddExtractCommand(CLI::App& app) {
   cmd->add_option("--format", args->format, "auto|text|jsonl|html|warc|rss (default: detected)");
   cmd->add_option("--date", args->date, "Document creation date YYYY-MM-DD for inputs without one");
   cmd->add_option("--data", args->data_dir, "Data folder (default: $ANNALS_DATA or the build's data/)");
-  cmd->add_option("-o,--output", args->output, "Output file (default: standard output)");
+  cmd->add_option("-o,--output", args->output, "JSONL output file (default: standard output; none with --db)");
+  cmd->add_option("--db", args->db, "Also add every document to this SQLite store (created if missing)");
   cmd->add_flag("--with-text", args->with_text, "Add the document text, so offsets can be checked");
   cmd->add_flag("--sentences", args->with_sentences, "Add sentence spans");
   cmd->add_flag("--clean-text", args->clean_text, "Add the text with boilerplate removed");

@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "annals 0.1.0");
   annals::cli::AddExtractCommand(app);
   annals::cli::AddTimelineCommand(app);
+  annals::cli::AddStoreCommands(app);
   CLI::App* eval = app.add_subcommand("eval", "Score a stage on public gold data (precision, recall, F1)");
   eval->require_subcommand(1);
   annals::cli::AddEvalBoilerplateCommand(*eval);
