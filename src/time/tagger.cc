@@ -1,7 +1,31 @@
-// PLACEHOLDER until the time stage lands (issue 3): finds nothing.
+// The time tagger: recognition of temporal expressions over the tokens of
+// the text layer, and their TIMEX3 normalisation.
+//
+// Design. Each token is looked up once in the static lexicon (one hash of
+// its lowercase form); only tokens that can start an expression (numbers,
+// months, weekdays, units, "the", "last", "early", ...) enter the matchers,
+// so ordinary prose costs one lookup per token. The matchers are small
+// hand-written recursive-descent rules over token roles, each producing a
+// candidate with its span, type and value; the longest candidate at a token
+// wins and scanning resumes after it. Normalisation happens in the rule
+// that knows the semantics, with the help of the calendar functions of
+// normalizer.cc: weekdays and bare months follow the tense of their clause
+// (TenseAt), "the following day" follows the narrative's last full date.
+//
+// Span conventions follow TimeBank/TempEval-3: a leading "the" belongs to
+// expressions headed by a time word ("the third quarter", "the past two
+// months") but not to dates used as modifiers; approximators ("about",
+// "nearly", "more than") stay outside the span and become the `mod`.
+#include <algorithm>
+#include <climits>
+#include <cstring>
+
+#include "time/lexicon.h"
 #include "time/time.h"
+#include "time/values.h"
 
 namespace annals {
+
 const char* TimexTypeName(Timex::Type t) {
   switch (t) {
     case Timex::kDate: return "DATE";
@@ -11,6 +35,1367 @@ const char* TimexTypeName(Timex::Type t) {
   }
   return "DATE";
 }
-void TagTimes(std::string_view, const TextLayer&, std::optional<CivilDate>, const TimeOptions&,
-              std::vector<Timex>*) {}
+
+namespace {
+
+using namespace time_internal;  // NOLINT: internal vocabulary of this stage
+
+// How much of a value came from the DCT (masked with X without one).
+enum DctDep : uint8_t { kNoDct = 0, kDctYear = 1, kDctAll = 2 };
+
+struct Cand {
+  uint32_t first = 0, last = 0;  // tokens [first, last)
+  uint32_t begin = 0, end = 0;   // bytes; 0/0 = token bounds
+  Timex::Type type = Timex::kDate;
+  std::string value;
+  const char* mod = nullptr;
+  DctDep dep = kNoDct;
+  bool ok = false;
+};
+
+// A parsed count: "two", "24", "a few", "several".
+struct Count {
+  double n = 0;        // < 0: unknown ("several")
+  uint32_t next = 0;   // token after the count
+  bool article = false;  // "a"/"an"
+  bool approx = false;   // "a couple of"
+};
+
+bool AllDigits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+int ToInt(std::string_view s) {
+  int v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return -1;
+    v = v * 10 + (c - '0');
+    if (v > 100000000) return -1;
+  }
+  return s.empty() ? -1 : v;
+}
+
+// "3rd", "21st", "4th" -> 3, 21, 4; else -1.
+int NumericOrdinal(std::string_view s) {
+  if (s.size() < 3) return -1;
+  const std::string_view suf = s.substr(s.size() - 2);
+  if (suf != "st" && suf != "nd" && suf != "rd" && suf != "th" && suf != "ST" && suf != "ND" &&
+      suf != "RD" && suf != "TH")
+    return -1;
+  return ToInt(s.substr(0, s.size() - 2));
+}
+
+// Lowercase lookup of a word part (no dots, no hyphens).
+const Lex* LookupPart(std::string_view w) {
+  char buf[16];
+  size_t n;
+  if (!LowerInto(w, buf, sizeof buf, &n)) return nullptr;
+  return LookupLex(std::string_view(buf, n));
+}
+
+// Splits `s` on '-' into at most 4 parts; returns the count (0 if more).
+int SplitHyphen(std::string_view s, std::string_view* parts) {
+  int n = 0;
+  size_t a = 0;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == '-') {
+      if (n == 4) return 0;
+      parts[n++] = s.substr(a, i - a);
+      a = i + 1;
+    }
+  }
+  return n;
+}
+
+// Number value of hyphenated/compound number words: "twenty-five" -> 25.
+int NumberWordValue(std::string_view w) {
+  const Lex* l = LookupPart(w);
+  if (l && (l->roles & kNumR) && w != "a" && w != "an" && w != "A" && w != "An") return l->num;
+  if (AllDigits(w)) return ToInt(w);
+  return -1;
+}
+
+class Tagger {
+ public:
+  Tagger(std::string_view text, const TextLayer& layer, std::optional<CivilDate> dct,
+         const TimeOptions& options, std::vector<Timex>* out)
+      : text_(text), layer_(layer), toks_(layer.tokens), options_(options), out_(out) {
+    has_dct_ = dct.has_value();
+    dct_ = dct.value_or(CivilDate{2000, 1, 1});
+    anchor_ = dct_;
+  }
+
+  void Run() {
+    Prepare();
+    for (uint32_t s = 0; s < layer_.sentences.size(); ++s) {
+      const Sentence& sen = layer_.sentences[s];
+      sentence_ = s;
+      lim_ = sen.last;
+      first_ = sen.first;
+      sentence_day_.reset();
+      for (uint32_t i = sen.first; i < sen.last;) {
+        if (!trig_[i]) { ++i; continue; }
+        if (YearRange(i)) { ++i; continue; }
+        Cand c = Match(i, 0);
+        if (!c.ok) { ++i; continue; }
+        Emit(&c);
+        i = std::max(c.last, i + 1);
+      }
+    }
+  }
+
+ private:
+  // ---- token access ---------------------------------------------------
+  void Prepare() {
+    static thread_local std::vector<const Lex*> lex_buf;
+    static thread_local std::vector<uint8_t> trig_buf;
+    const size_t n = toks_.size();
+    lex_buf.assign(n, nullptr);
+    trig_buf.assign(n, 0);
+    for (size_t i = 0; i < n; ++i) {
+      const Token& t = toks_[i];
+      if (t.is(Token::kNumber)) { trig_buf[i] = 1; continue; }
+      if (!t.is(Token::kWord)) {
+        if (t.end - t.begin == 1 && text_[t.begin] == '\'') trig_buf[i] = 1;  // '90s
+        continue;
+      }
+      std::string_view w = t.in(text_);
+      if (w.size() > 15) continue;
+      if (w.back() == '.') w.remove_suffix(1);
+      char buf[16];
+      size_t len;
+      if (!LowerInto(w, buf, sizeof buf, &len)) continue;
+      if (t.is(Token::kHyphenated)) {
+        trig_buf[i] = 1;
+        continue;
+      }
+      const Lex* l = LookupLex(std::string_view(buf, len));
+      lex_buf[i] = l;
+      if (l && (l->roles & (kTrigger | kHolidayR))) trig_buf[i] = 1;
+    }
+    lex_ = lex_buf.data();
+    trig_ = trig_buf.data();
+  }
+
+  bool In(uint32_t i) const { return i < lim_; }
+  const Lex* L(uint32_t i) const { return i < lim_ ? lex_[i] : nullptr; }
+  bool Has(uint32_t i, uint32_t role) const {
+    const Lex* l = L(i);
+    return l && (l->roles & role);
+  }
+  Fn F(uint32_t i) const {
+    const Lex* l = L(i);
+    return l && (l->roles & kFnR) ? l->fn : Fn::kNone;
+  }
+  std::string_view T(uint32_t i) const { return toks_[i].in(text_); }
+  bool IsNum(uint32_t i) const { return i < lim_ && toks_[i].is(Token::kNumber); }
+  bool Is(uint32_t i, std::string_view s) const { return i < lim_ && T(i) == s; }
+  bool Cap(uint32_t i) const { return i < lim_ && toks_[i].is(Token::kCapitalized); }
+  bool Abbr(uint32_t i) const { return i < lim_ && toks_[i].is(Token::kAbbreviation); }
+  // Previous token in the same sentence (UINT32_MAX if none).
+  uint32_t Prev(uint32_t i) const { return i > first_ ? i - 1 : UINT32_MAX; }
+  Fn PrevFn(uint32_t i) const {
+    const uint32_t p = Prev(i);
+    return p == UINT32_MAX ? Fn::kNone : F(p);
+  }
+  Tense TenseOf(uint32_t i) const { return TenseAt(text_, layer_, i); }
+
+  Cand Make(uint32_t first, uint32_t last, Timex::Type type, std::string value,
+            DctDep dep = kNoDct, const char* mod = nullptr) const {
+    Cand c;
+    c.first = first;
+    c.last = last;
+    c.type = type;
+    c.value = std::move(value);
+    c.dep = dep;
+    c.mod = mod;
+    c.ok = true;
+    return c;
+  }
+  static void Better(Cand* best, Cand&& c) {
+    if (!c.ok) return;
+    if (!best->ok || c.last > best->last) *best = std::move(c);
+  }
+
+  // ---- dispatcher -----------------------------------------------------
+  // Longest match starting at token i. `depth` guards recursion of
+  // modifier rules ("early" + date).
+  Cand Match(uint32_t i, int depth) {
+    Cand best;
+    if (!In(i)) return best;
+    const Token& t = toks_[i];
+    if (t.is(Token::kNumber)) {
+      Better(&best, NumberToken(i));
+      Better(&best, CountRule(i));
+    } else if (t.is(Token::kHyphenated) && t.is(Token::kWord)) {
+      Better(&best, HyphenWord(i));
+      Better(&best, CountRule(i));
+    } else if (T(i) == "'") {
+      Better(&best, ApostropheYear(i));
+    }
+    const Lex* l = L(i);
+    if (!l) return best;
+    const uint32_t r = l->roles;
+    if (r & kMonthR) Better(&best, MonthRule(i));
+    if (r & kWeekdayR) Better(&best, WeekdayRule(i));
+    if (r & kDeicticR) Better(&best, DeicticRule(i));
+    if (r & kRefR) Better(&best, RefRule(i));
+    if (r & kRelR) Better(&best, RelRule(i, false));
+    if ((r & kPosR) && depth < 2) Better(&best, PosRule(i, depth));
+    if (r & kSetR) Better(&best, Make(i, i + 1, Timex::kSet, SetValue(1, l->set_unit)));
+    if (r & (kNumR | kFnR)) Better(&best, CountRule(i));
+    if (r & (kOrdR | kRelR | kFnR)) Better(&best, QuarterRule(i));
+    if (r & kSeasonR) Better(&best, SeasonRule(i, false));
+    if (r & kHolidayR) Better(&best, HolidayRule(i));
+    if (r & kFnR) {
+      switch (l->fn) {
+        case Fn::kThe: if (depth < 2) Better(&best, TheRule(i, depth)); break;
+        case Fn::kEvery: case Fn::kEach: Better(&best, EveryRule(i)); break;
+        case Fn::kFiscal: Better(&best, FiscalRule(i)); break;
+        case Fn::kThese:
+          if (F(i + 1) == Fn::kNone && Has(i + 1, kUnitR) && L(i + 1)->unit == Unit::kDay &&
+              L(i + 1)->plural)
+            Better(&best, Make(i, i + 2, Timex::kDate, "PRESENT_REF"));
+          break;
+        case Fn::kThat:
+          if (Has(i + 1, kUnitR) && L(i + 1)->unit == Unit::kDay && !L(i + 1)->plural)
+            Better(&best, Anchored(i, i + 2, 0));
+          break;
+        default: break;
+      }
+    }
+    return best;
+  }
+
+  // ---- numbers ----------------------------------------------------------
+  // Parses a count at i: digits, number words, "a", "a few", "several".
+  bool ParseCount(uint32_t i, Count* c) {
+    if (!In(i)) return false;
+    c->approx = false;
+    c->article = false;
+    if (IsNum(i)) {
+      std::string_view s = T(i);
+      if (toks_[i].is(Token::kHyphenated)) return false;
+      // Allow "1,000" and "1.5".
+      double v = 0, frac = 0;
+      bool dot = false;
+      for (char ch : s) {
+        if (ch == ',') continue;
+        if (ch == '.') { if (dot) return false; dot = true; frac = 0.1; continue; }
+        if (ch < '0' || ch > '9') return false;
+        if (dot) { v += (ch - '0') * frac; frac /= 10; } else v = v * 10 + (ch - '0');
+      }
+      const uint32_t p = Prev(i);
+      if (p != UINT32_MAX && toks_[p].is(Token::kCurrency)) return false;
+      c->n = v;
+      c->next = i + 1;
+      return true;
+    }
+    const Lex* l = L(i);
+    if (toks_[i].is(Token::kHyphenated)) {
+      std::string_view parts[4];
+      const int n = SplitHyphen(T(i), parts);
+      if (n != 2) return false;
+      const int a = NumberWordValue(parts[0]), b = NumberWordValue(parts[1]);
+      if (a >= 20 && a % 10 == 0 && b > 0 && b < 10) {
+        c->n = a + b;
+        c->next = i + 1;
+        return true;
+      }
+      return false;
+    }
+    if (!l) return false;
+    if (l->roles & kNumR) {
+      const bool article = T(i).size() <= 2 && (T(i)[0] == 'a' || T(i)[0] == 'A');
+      if (article) {
+        c->article = true;
+        const Fn nf = F(i + 1);
+        if (nf == Fn::kFew) { c->n = -1; c->next = i + 2; return true; }
+        if (nf == Fn::kCouple) {
+          c->n = 2;
+          c->approx = true;
+          c->next = F(i + 2) == Fn::kOf ? i + 3 : i + 2;
+          return true;
+        }
+        if (Has(i + 1, kNumR) && L(i + 1)->num == 12) { c->n = 12; c->next = i + 2; return true; }
+        c->n = 1;
+        c->next = i + 1;
+        return true;
+      }
+      int v = l->num;
+      uint32_t j = i + 1;
+      // "twenty five", "one hundred"
+      if (v >= 20 && v % 10 == 0 && v < 100 && Has(j, kNumR) && L(j)->num < 10 &&
+          !(T(j)[0] == 'a' || T(j)[0] == 'A')) {
+        v += L(j)->num;
+        ++j;
+      }
+      if (Has(j, kNumR) && L(j)->num == 100 && v < 10) { v *= 100; ++j; }
+      c->n = v;
+      c->next = j;
+      return true;
+    }
+    if (l->roles & kFnR) {
+      switch (l->fn) {
+        case Fn::kFew: case Fn::kSeveral: case Fn::kMany:
+          c->n = -1;
+          c->next = i + 1;
+          return true;
+        case Fn::kSome:
+          c->n = -1;
+          c->next = i + 1;
+          return true;
+        case Fn::kCouple:
+          c->n = 2;
+          c->approx = true;
+          c->next = F(i + 1) == Fn::kOf ? i + 2 : i + 1;
+          return true;
+        default: break;
+      }
+    }
+    return false;
+  }
+
+  // The unit at i, if any ("days" -> kDay).
+  bool UnitAt(uint32_t i, Unit* u, bool* plural) const {
+    const Lex* l = L(i);
+    if (!l || !(l->roles & kUnitR)) return false;
+    *u = l->unit;
+    *plural = l->plural;
+    return true;
+  }
+
+  // "two days", "14 months ago", "a year earlier", "several years".
+  Cand CountRule(uint32_t i) {
+    Cand none;
+    Count c;
+    if (!ParseCount(i, &c)) return none;
+    Unit u;
+    bool plural;
+    uint32_t j = c.next;
+    if (!UnitAt(j, &u, &plural)) return none;
+    if (u == Unit::kHalf) return none;
+    if (u == Unit::kWeekend && c.n != 1) return none;
+    if (c.article && (u == Unit::kSecond || u == Unit::kQuarter || u == Unit::kNight)) return none;
+    if (c.n == 1 && !c.article && IsNum(i) && plural) {}  // "1 days": accept
+    // "the year" style singular unit with a bare article is a duration:
+    // "a year", "an hour".
+    const Fn prev = PrevFn(i);
+    uint32_t end = j + 1;
+    // Quantified sets: "twice a year", "three times a week", "per day".
+    if (c.article && c.n == 1 &&
+        (prev == Fn::kOnce || prev == Fn::kTwice || prev == Fn::kTimes || prev == Fn::kPer)) {
+      return Make(i, end, Timex::kSet, SetValue(1, u));
+    }
+    const Fn after = F(end);
+    const int n = static_cast<int>(c.n);
+    if (after == Fn::kAgo) {
+      if (c.n < 0) return Make(i, end + 1, Timex::kDate, "PAST_REF");
+      Timex::Type type;
+      std::string v = ShiftedValue(dct_, -n, u, &type);
+      return Make(i, end + 1, type, std::move(v), kDctAll);
+    }
+    if ((after == Fn::kEarlier || after == Fn::kLater) && c.n > 0 && c.n == n &&
+        F(end + 1) != Fn::kThan && !Has(end + 1, kUnitR)) {
+      Timex::Type type;
+      const int sign = after == Fn::kEarlier ? -1 : 1;
+      std::string v = ShiftedValue(anchor_, sign * n, u, &type);
+      return Make(i, end + 1, type, std::move(v), kDctAll);
+    }
+    if (after == Fn::kFrom && F(end + 1) == Fn::kNow && c.n > 0) {
+      Timex::Type type;
+      std::string v = ShiftedValue(dct_, n, u, &type);
+      return Make(i, end + 2, type, std::move(v), kDctAll);
+    }
+    if (u == Unit::kWeekend) return none;
+    // A bare article and singular day/night/week with a non-temporal
+    // reading is rare; but "a day" after "once" was handled above.
+    const char* mod = c.approx ? "APPROX" : nullptr;
+    if (F(end) == Fn::kOr && F(end + 1) == Fn::kSo) { end += 2; mod = "APPROX"; }
+    return Make(i, end, Timex::kDuration, DurationValue(c.n, u), kNoDct, mod);
+  }
+
+  // Number tokens: ISO dates, slashed dates, clock times, decades, years,
+  // "24-hour", "3 March".
+  Cand NumberToken(uint32_t i) {
+    Cand none;
+    const std::string_view s = T(i);
+    const Token& t = toks_[i];
+    // ISO 8601 day: 2024-04-02
+    if (s.size() == 10 && s[4] == '-' && s[7] == '-' && AllDigits(s.substr(0, 4)) &&
+        AllDigits(s.substr(5, 2)) && AllDigits(s.substr(8, 2))) {
+      CivilDate d{ToInt(s.substr(0, 4)), ToInt(s.substr(5, 2)), ToInt(s.substr(8, 2))};
+      if (IsValidDate(d)) return Make(i, i + 1, Timex::kDate, FmtDay(d));
+      return none;
+    }
+    // Slashed day: 04/02/2024 (month/day unless day_first), 4/2/24
+    if (s.find('/') != std::string_view::npos) return SlashDate(i);
+    if (s.find(':') != std::string_view::npos || EndsWithAmPm(s)) return ClockRule(i);
+    if (t.is(Token::kHyphenated)) {
+      // 24-hour, 30-year, 10-day, 5-year-old
+      std::string_view parts[4];
+      const int n = SplitHyphen(s, parts);
+      if (n >= 2 && AllDigits(parts[0])) {
+        const Lex* ul = LookupPart(parts[1]);
+        if (ul && (ul->roles & kUnitR) && ul->unit != Unit::kHalf && ul->unit != Unit::kWeekend)
+          return Make(i, i + 1, Timex::kDuration, DurationValue(ToInt(parts[0]), ul->unit));
+      }
+      return none;
+    }
+    // Decades: 1990s
+    if (s.size() == 5 && (s[4] == 's') && AllDigits(s.substr(0, 4)) && s[3] == '0') {
+      return Make(i, i + 1, Timex::kDate, std::string(s.substr(0, 3)));
+    }
+    if (AllDigits(s)) {
+      const int v = ToInt(s);
+      // Clock: "3 p.m.", "10 pm"
+      const Fn nf = F(i + 1);
+      if ((nf == Fn::kAm || nf == Fn::kPm) && v >= 0 && v <= 12) return ClockRule(i);
+      // Day + month: 3 March [2021]
+      if (v >= 1 && v <= 31 && s.size() <= 2) {
+        uint32_t j = i + 1;
+        if (F(j) == Fn::kOf && Has(j + 1, kMonthR)) ++j;
+        if (Has(j, kMonthR) && (Cap(j))) return DayMonth(i, j, v);
+      }
+      if (s.size() == 4 && v >= 1000 && v <= 2100) return YearRule(i, v);
+      return none;
+    }
+    const int ord = NumericOrdinal(s);
+    if (ord >= 1 && ord <= 31) {
+      uint32_t j = i + 1;
+      if (F(j) == Fn::kOf && Has(j + 1, kMonthR)) ++j;
+      if (Has(j, kMonthR) && Cap(j)) return DayMonth(i, j, ord);
+      // "the 20th century"
+      if (Has(j, kUnitR) && L(j)->unit == Unit::kCentury && !L(j)->plural && ord <= 21)
+        return Make(i, j + 1, Timex::kDate, FmtYear((ord - 1) * 100).substr(0, 2));
+    }
+    return none;
+  }
+
+  static bool EndsWithAmPm(std::string_view s) {
+    if (s.size() < 3) return false;
+    const char a = s[s.size() - 2], b = s[s.size() - 1];
+    return (a == 'a' || a == 'p' || a == 'A' || a == 'P') && (b == 'm' || b == 'M') &&
+           s[s.size() - 3] >= '0' && s[s.size() - 3] <= '9';
+  }
+
+  Cand SlashDate(uint32_t i) {
+    Cand none;
+    const std::string_view s = T(i);
+    std::string_view p[3];
+    int n = 0;
+    size_t a = 0;
+    for (size_t k = 0; k <= s.size(); ++k) {
+      if (k == s.size() || s[k] == '/') {
+        if (n == 3) return none;
+        p[n++] = s.substr(a, k - a);
+        a = k + 1;
+      }
+    }
+    if (n != 3 || !AllDigits(p[0]) || !AllDigits(p[1]) || !AllDigits(p[2])) return none;
+    if (p[0].size() > 2 || p[1].size() > 2 || (p[2].size() != 2 && p[2].size() != 4)) return none;
+    int x = ToInt(p[0]), y = ToInt(p[1]), yr = ToInt(p[2]);
+    if (p[2].size() == 2) yr += yr < 50 ? 2000 : 1900;
+    int mo = options_.day_first ? y : x, da = options_.day_first ? x : y;
+    if (mo > 12 && da <= 12) std::swap(mo, da);  // unambiguous the other way
+    CivilDate d{yr, mo, da};
+    if (!IsValidDate(d)) return none;
+    return Make(i, i + 1, Timex::kDate, FmtDay(d));
+  }
+
+  // The day a clock time belongs to: a date right after it ("3 p.m.
+  // Tuesday"), else the last full date of the sentence, else the DCT.
+  Cand ClockRule(uint32_t i) {
+    Cand none;
+    std::string_view s = T(i);
+    int h = -1, m = 0;
+    bool pm = false, am = false;
+    uint32_t j = i + 1;
+    // Suffix inside the token: 10am, 3:30pm
+    if (EndsWithAmPm(s)) {
+      const char c = s[s.size() - 2];
+      pm = c == 'p' || c == 'P';
+      am = !pm;
+      s.remove_suffix(2);
+    } else if (F(j) == Fn::kAm || F(j) == Fn::kPm) {
+      pm = F(j) == Fn::kPm;
+      am = !pm;
+      ++j;
+    }
+    const size_t colon = s.find(':');
+    if (colon == std::string_view::npos) {
+      if (!AllDigits(s) || s.size() > 2) return none;
+      h = ToInt(s);
+    } else {
+      if (colon == 0 || colon > 2 || s.size() - colon != 3) return none;
+      h = ToInt(s.substr(0, colon));
+      m = ToInt(s.substr(colon + 1));
+      if (h < 0 || m < 0 || m > 59) return none;
+    }
+    if (h < 0 || h > 24) return none;
+    if ((am || pm) && (h > 12 || h == 0)) return none;
+    if (pm && h < 12) h += 12;
+    if (am && h == 12) h = 0;
+    bool zone = false;
+    if (F(j) == Fn::kLocal && F(j + 1) == Fn::kTime) { j += 2; zone = true; }
+    else if (F(j) == Fn::kZone) { ++j; zone = true; }
+    if (!am && !pm && !zone) {
+      // A bare "15:30" only after "at"/"by"/"until"/"from".
+      const Fn p = PrevFn(i);
+      if (colon == std::string_view::npos || !(p == Fn::kAt || p == Fn::kBy || p == Fn::kUntil ||
+                                               p == Fn::kFrom || p == Fn::kSince))
+        return none;
+    }
+    CivilDate day = sentence_day_.value_or(dct_);
+    DctDep dep = sentence_day_ ? kNoDct : kDctAll;
+    // "3 p.m. Tuesday", "3 p.m. on Tuesday"
+    uint32_t k = j;
+    if (F(k) == Fn::kOn) ++k;
+    uint32_t end = j;
+    if (Has(k, kWeekdayR | kDeicticR)) {
+      Cand d = Match(k, 1);
+      if (d.ok && d.type == Timex::kDate && d.value.size() == 10) {
+        if (auto pd = ParseIsoDate(d.value)) {
+          day = *pd;
+          dep = d.dep;
+          if (k == j) end = d.last;  // adjacent: one expression
+        }
+      }
+    }
+    char b[32];
+    std::snprintf(b, sizeof b, "T%02d:%02d", h, m);
+    return Make(i, end, Timex::kTime, FmtDay(day) + b, dep);
+  }
+
+  Cand DayMonth(uint32_t i, uint32_t mtok, int day) {
+    Cand none;
+    const int month = L(mtok)->month;
+    uint32_t end = mtok + 1;
+    int year = INT_MIN;
+    uint32_t y = end;
+    if (Is(y, ",")) ++y;
+    if (IsNum(y) && T(y).size() == 4 && AllDigits(T(y))) {
+      year = ToInt(T(y));
+      end = y + 1;
+    }
+    return DayValue(i, end, year, month, day);
+  }
+
+  Cand DayValue(uint32_t first, uint32_t end, int year, int month, int day) {
+    Cand none;
+    if (day < 1 || day > 31) return none;
+    if (year != INT_MIN) {
+      CivilDate d{year, month, day};
+      if (!IsValidDate(d)) return none;
+      return Make(first, end, Timex::kDate, FmtDay(d));
+    }
+    const int y = ResolveDayYear(dct_, month, day, TenseOf(first));
+    CivilDate d{y, month, std::min(day, DaysInMonth(y, month))};
+    if (day > DaysInMonth(2000, month)) return none;  // Feb 30
+    return Make(first, end, Timex::kDate, FmtDay(d), kDctYear);
+  }
+
+  // A four-digit number as a year, unless it reads as a quantity.
+  Cand YearRule(uint32_t i, int v) {
+    Cand none;
+    const uint32_t p = Prev(i);
+    if (p != UINT32_MAX) {
+      if (toks_[p].is(Token::kCurrency)) return none;
+      const Fn pf = F(p);
+      if (pf == Fn::kAbout || pf == Fn::kThan || pf == Fn::kSome) return none;
+      const std::string_view pt = T(p);
+      if (pt == "No" || pt == "no" || pt == "No." || pt == "#" || pt == "number" ||
+          pt == "Number" || pt == "Flight" || pt == "flight" || pt == "Resolution" ||
+          pt == "resolution" || pt == "Article")
+        return none;
+    }
+    if (In(i + 1)) {
+      const std::string_view nt = T(i + 1);
+      if (nt == "%" || nt == "percent" || nt == "people" || nt == "troops" || nt == "soldiers" ||
+          nt == "tons" || nt == "tonnes" || nt == "shares" || nt == "dollars" || nt == "barrels" ||
+          nt == "points" || nt == "cars" || nt == "jobs" || nt == "members" || nt == "units" ||
+          nt == "workers" || nt == "feet" || nt == "meters" || nt == "metres" || nt == "miles" ||
+          nt == "km" || nt == "kilometers" || nt == "kilometres")
+        return none;
+      if (Has(i + 1, kUnitR) && L(i + 1)->plural) return none;  // "2000 years"
+    }
+    if (v < 1800 && !(PrevFn(i) == Fn::kIn || PrevFn(i) == Fn::kSince)) return none;
+    return Make(i, i + 1, Timex::kDate, FmtYear(v));
+  }
+
+  // "1998-99", "2009-2010": two years in one token.
+  bool YearRange(uint32_t i) {
+    if (!IsNum(i)) return false;
+    const std::string_view s = T(i);
+    if (s.size() != 7 && s.size() != 9) return false;
+    if (s[4] != '-' || !AllDigits(s.substr(0, 4)) || !AllDigits(s.substr(5))) return false;
+    const int a = ToInt(s.substr(0, 4));
+    int b = ToInt(s.substr(5));
+    if (s.size() == 7) b += (a / 100) * 100;
+    if (a < 1800 || a > 2100 || b <= a || b - a > 20) return false;
+    const uint32_t p = Prev(i);
+    if (p != UINT32_MAX && toks_[p].is(Token::kCurrency)) return false;
+    Cand c1 = Make(i, i + 1, Timex::kDate, FmtYear(a));
+    c1.begin = toks_[i].begin;
+    c1.end = c1.begin + 4;
+    Emit(&c1);
+    if (s.size() == 9) {
+      Cand c2 = Make(i, i + 1, Timex::kDate, FmtYear(b));
+      c2.begin = toks_[i].begin + 5;
+      c2.end = toks_[i].end;
+      Emit(&c2);
+    }
+    return true;
+  }
+
+  // "'90s", "'98"
+  Cand ApostropheYear(uint32_t i) {
+    Cand none;
+    if (!IsNum(i + 1) || toks_[i + 1].begin != toks_[i].end) return none;
+    const std::string_view s = T(i + 1);
+    if (s.size() == 3 && s[2] == 's' && AllDigits(s.substr(0, 2)) && s[1] == '0')
+      return Make(i, i + 2, Timex::kDate, (s[0] >= '3' ? "19" : "20") + std::string(1, s[0]));
+    return none;
+  }
+
+  // ---- words --------------------------------------------------------------
+  // Month names: "March 3", "Sept. 30, 1989", "December 2022", "in February".
+  Cand MonthRule(uint32_t i) {
+    Cand none;
+    const Lex* l = L(i);
+    const int month = l->month;
+    if (!Cap(i)) return none;
+    const std::string_view w = T(i);
+    const bool abbrev = !Abbr(i) && w.size() <= 4 && month != 5 && month != 6 && month != 7;
+    uint32_t j = i + 1;
+    // Month Day[, Year]
+    int day = -1;
+    if (IsNum(j) && !toks_[j].is(Token::kHyphenated)) {
+      const std::string_view d = T(j);
+      if (AllDigits(d) && d.size() <= 2) day = ToInt(d);
+      else day = NumericOrdinal(d);
+    } else if (Has(j, kOrdR) && L(j)->ordinal <= 31) {
+      day = L(j)->ordinal;
+    }
+    if (day >= 1 && day <= 31) {
+      uint32_t end = j + 1;
+      int year = INT_MIN;
+      uint32_t y = end;
+      if (Is(y, ",")) ++y;
+      if (IsNum(y) && T(y).size() == 4 && AllDigits(T(y))) {
+        year = ToInt(T(y));
+        end = y + 1;
+      }
+      return DayValue(i, end, year, month, day);
+    }
+    // Month [,|of] Year
+    uint32_t y = j;
+    if (Is(y, ",") || F(y) == Fn::kOf) ++y;
+    if (IsNum(y) && T(y).size() == 4 && AllDigits(T(y))) {
+      const int year = ToInt(T(y));
+      if (year >= 1000 && year <= 2100) return Make(i, y + 1, Timex::kDate, FmtMonth(year, month));
+    }
+    if (abbrev) return none;
+    // A bare month: "may" and sentence-initial "March" need a temporal cue.
+    const Fn p = PrevFn(i);
+    const bool cue = p == Fn::kIn || p == Fn::kOf || p == Fn::kSince || p == Fn::kUntil ||
+                     p == Fn::kBy || p == Fn::kFrom || p == Fn::kDuring || p == Fn::kTo ||
+                     p == Fn::kBefore || p == Fn::kAfter || p == Fn::kEnd || p == Fn::kFor ||
+                     (Prev(i) != UINT32_MAX && Has(Prev(i), kPosR | kRelR));
+    if ((month == 5 || (month == 3 && toks_[i].is(Token::kSentenceStart))) && !cue) return none;
+    if (month == 5 && Is(i + 1, "be")) return none;
+    return MonthValue(i, i + 1, month);
+  }
+
+  Cand MonthValue(uint32_t first, uint32_t end, int month) {
+    const int y = ResolveMonthYear(dct_, month, TenseOf(first));
+    return Make(first, end, Timex::kDate, FmtMonth(y, month), kDctYear);
+  }
+
+  // Weekdays: "Tuesday", "Tuesday, March 22", "Tuesday morning".
+  Cand WeekdayRule(uint32_t i) {
+    Cand none;
+    const Lex* l = L(i);
+    if (!Cap(i)) return none;
+    const std::string_view w = T(i);
+    const bool short_form = w.size() <= 5 && !Abbr(i) && w.size() < 6 &&
+                            w != "Monday" && w != "Friday" && w != "Sunday";
+    uint32_t j = i + 1;
+    // "Tuesday, March 22[, 2013]"
+    uint32_t k = j;
+    if (Is(k, ",")) ++k;
+    if (Has(k, kMonthR) && Cap(k)) {
+      Cand d = MonthRule(k);
+      if (d.ok && d.value.size() == 10) {
+        d.first = i;
+        return d;
+      }
+    }
+    if (short_form) return none;
+    CivilDate d;
+    if (!has_dct_) {
+      Cand c = Make(i, j, Timex::kDate, "XXXX-WXX-" + std::to_string(l->weekday));
+      return PodSuffix(std::move(c), j, std::nullopt);
+    }
+    d = ResolveWeekday(dct_, l->weekday, TenseOf(i), false);
+    Cand c = Make(i, j, Timex::kDate, FmtDay(d), kDctAll);
+    return PodSuffix(std::move(c), j, d);
+  }
+
+  // "<day> morning" -> TIME with a part of day.
+  Cand PodSuffix(Cand c, uint32_t j, std::optional<CivilDate> d) {
+    if (Has(j, kPodR)) {
+      const Pod p = L(j)->pod;
+      if (const char* code = PodCode(p)) {
+        c.last = j + 1;
+        c.type = Timex::kTime;
+        c.value += "T";
+        c.value += code;
+      } else if (p == Pod::kNoon) {
+        c.last = j + 1;
+        c.type = Timex::kTime;
+        c.value += "T12:00";
+      }
+    }
+    return c;
+  }
+
+  Cand DeicticRule(uint32_t i) {
+    Cand none;
+    const Deictic d = L(i)->deictic;
+    CivilDate day = dct_;
+    switch (d) {
+      case Deictic::kToday: break;
+      case Deictic::kTomorrow: day = AddDays(dct_, 1); break;
+      case Deictic::kYesterday: day = AddDays(dct_, -1); break;
+      case Deictic::kTonight:
+        return Make(i, i + 1, Timex::kTime, FmtDay(dct_) + "TNI", kDctAll);
+      case Deictic::kOvernight: return none;
+      case Deictic::kNone: return none;
+    }
+    Cand c = Make(i, i + 1, Timex::kDate, FmtDay(day), kDctAll);
+    return PodSuffix(std::move(c), i + 1, day);
+  }
+
+  Cand RefRule(uint32_t i) {
+    Cand none;
+    const Lex* l = L(i);
+    const std::string_view w = T(i);
+    char b[16];
+    size_t n;
+    if (!LowerInto(w, b, sizeof b, &n)) return none;
+    const std::string_view lw(b, n);
+    if (lw == "now") {
+      if (F(i + 1) == Fn::kThat) return none;  // "now that" is a conjunction
+      return Make(i, i + 1, Timex::kDate, "PRESENT_REF");
+    }
+    if (lw == "currently" || lw == "nowadays" || lw == "presently")
+      return Make(i, i + 1, Timex::kDate, "PRESENT_REF");
+    if (lw == "recently" || lw == "lately" || lw == "previously" || lw == "formerly")
+      return Make(i, i + 1, Timex::kDate, "PAST_REF");
+    if (lw == "soon") return Make(i, i + 1, Timex::kDate, "FUTURE_REF");
+    (void)l;
+    return none;
+  }
+
+  // last/next/this/past/coming/previous/following + unit, month, weekday...
+  // `the` says whether a "the" precedes (kept in the span by TheRule).
+  Cand RelRule(uint32_t i, bool the) {
+    Cand none;
+    const Rel rel = L(i)->rel;
+    uint32_t j = i + 1;
+    // the past two months, the next few days, the last 24 hours
+    Count c;
+    if (rel != Rel::kThis && rel != Rel::kCurrent && ParseCount(j, &c) && !c.article) {
+      Unit u;
+      bool plural;
+      if (UnitAt(c.next, &u, &plural) && u != Unit::kHalf && u != Unit::kWeekend) {
+        uint32_t end = c.next + 1;
+        const char* mod = c.approx ? "APPROX" : nullptr;
+        if (F(end) == Fn::kOr && F(end + 1) == Fn::kSo) { end += 2; mod = "APPROX"; }
+        return Make(i, end, Timex::kDuration, DurationValue(c.n, u), kNoDct, mod);
+      }
+    }
+    Unit u;
+    bool plural;
+    if (UnitAt(j, &u, &plural)) {
+      if (plural) {  // the coming weeks, the past months
+        if (rel == Rel::kThis || rel == Rel::kCurrent || u == Unit::kWeekend || u == Unit::kHalf)
+          return none;
+        if (!the && rel != Rel::kPast) return none;
+        return Make(i, j + 1, Timex::kDuration, DurationValue(-1, u));
+      }
+      int k = 0;
+      bool anchored = false;
+      switch (rel) {
+        case Rel::kLast: case Rel::kPast: k = -1; break;
+        case Rel::kPrevious: k = -1; anchored = the; break;
+        case Rel::kNext: k = 1; anchored = the; break;
+        case Rel::kComing: k = 1; break;
+        case Rel::kFollowing: k = 1; anchored = true; break;
+        case Rel::kThis: case Rel::kCurrent: k = 0; break;
+        case Rel::kNone: return none;
+      }
+      if (rel == Rel::kCurrent && !the && u != Unit::kQuarter && u != Unit::kYear) return none;
+      const CivilDate base = anchored ? anchor_ : dct_;
+      std::string v;
+      Timex::Type type = Timex::kDate;
+      switch (u) {
+        case Unit::kDay:
+          if (!anchored) return none;  // "this day", "last day" are not dates
+          v = FmtDay(AddDays(base, k));
+          break;
+        case Unit::kNight:
+          if (rel == Rel::kLast) { v = FmtDay(AddDays(dct_, -1)) + "TNI"; type = Timex::kTime; break; }
+          if (rel == Rel::kThis) { v = FmtDay(dct_) + "TNI"; type = Timex::kTime; break; }
+          return none;
+        case Unit::kWeekend: {
+          CivilDate w = base;
+          if (k < 0) w = AddDays(base, -7);
+          if (k > 0) w = IsoWeekday(base) >= 6 ? AddDays(base, 7) : base;
+          if (k == 0 && IsoWeekday(base) == 1 && rel == Rel::kThis) w = base;
+          v = FmtWeek(w) + "-WE";
+          break;
+        }
+        case Unit::kWeek: v = FmtWeek(AddDays(base, 7 * k)); break;
+        case Unit::kFortnight: return none;
+        case Unit::kMonth: {
+          CivilDate m = AddMonths(CivilDate{base.year, base.month, 1}, k);
+          v = FmtMonth(m.year, m.month);
+          break;
+        }
+        case Unit::kQuarter: {
+          CivilDate m = AddMonths(CivilDate{base.year, base.month, 1}, 3 * k);
+          v = FmtQuarter(m.year, (m.month - 1) / 3 + 1);
+          break;
+        }
+        case Unit::kYear: v = FmtYear(base.year + k); break;
+        case Unit::kDecade: v = FmtYear(base.year + 10 * k).substr(0, 3); break;
+        case Unit::kCentury: v = FmtYear(base.year + 100 * k).substr(0, 2); break;
+        default: return none;
+      }
+      uint32_t end = j + 1;
+      if (F(end) == Fn::kOr && F(end + 1) == Fn::kSo) end += 2;
+      Cand r = Make(i, end, type, std::move(v), kDctAll);
+      if (u == Unit::kDay || (u == Unit::kNight)) return r;
+      return r;
+    }
+    // next Friday, last November, this summer, this morning
+    if (Has(j, kWeekdayR) && Cap(j)) {
+      if (!has_dct_) return Make(i, j + 1, Timex::kDate, "XXXX-WXX-" + std::to_string(L(j)->weekday));
+      CivilDate d;
+      const int wd = L(j)->weekday;
+      switch (rel) {
+        case Rel::kLast: case Rel::kPast: d = ResolveWeekday(dct_, wd, Tense::kPast, true); break;
+        case Rel::kPrevious: d = ResolveWeekday(anchor_, wd, Tense::kPast, true); break;
+        case Rel::kNext: case Rel::kComing:
+          d = ResolveWeekday(dct_, wd, Tense::kFuture, true);
+          break;
+        case Rel::kFollowing: d = ResolveWeekday(anchor_, wd, Tense::kFuture, true); break;
+        case Rel::kThis: d = ResolveWeekday(dct_, wd, TenseOf(i), false); break;
+        default: return none;
+      }
+      Cand c = Make(i, j + 1, Timex::kDate, FmtDay(d), kDctAll);
+      return PodSuffix(std::move(c), j + 1, d);
+    }
+    if (Has(j, kMonthR) && Cap(j) && rel != Rel::kPrevious && rel != Rel::kFollowing) {
+      const int m = L(j)->month;
+      int y = dct_.year;
+      if (rel == Rel::kLast || rel == Rel::kPast) y = m < dct_.month ? dct_.year : dct_.year - 1;
+      else if (rel == Rel::kNext || rel == Rel::kComing) y = m > dct_.month ? dct_.year : dct_.year + 1;
+      else if (rel != Rel::kThis) return none;
+      return Make(i, j + 1, Timex::kDate, FmtMonth(y, m), kDctAll);
+    }
+    if (Has(j, kSeasonR)) return SeasonAt(i, j, rel);
+    if (Has(j, kPodR) && rel == Rel::kThis) {
+      const char* code = PodCode(L(j)->pod);
+      if (!code) return none;
+      return Make(i, j + 1, Timex::kTime, FmtDay(dct_) + "T" + code, kDctAll);
+    }
+    if (rel == Rel::kPast && the) return Make(i, j, Timex::kDate, "PAST_REF");
+    return none;
+  }
+
+  Cand SeasonAt(uint32_t first, uint32_t j, Rel rel) {
+    Cand none;
+    const Season s = L(j)->season;
+    static const int kStart[] = {0, 3, 6, 9, 12};
+    const int start = kStart[static_cast<int>(s)];
+    // The season containing the DCT month (winter counted from December).
+    int y = dct_.year;
+    if (s == Season::kWinter && dct_.month <= 2) y -= 1;
+    const bool current_or_past = dct_.month >= start || (s == Season::kWinter && dct_.month <= 2);
+    switch (rel) {
+      case Rel::kThis: case Rel::kCurrent: case Rel::kNone: break;
+      case Rel::kLast: case Rel::kPast: case Rel::kPrevious:
+        if (current_or_past && dct_.month >= start + 3) break;  // finished this year
+        y -= 1;
+        break;
+      case Rel::kNext: case Rel::kComing: case Rel::kFollowing:
+        if (current_or_past) y += 1;
+        break;
+    }
+    uint32_t end = j + 1;
+    if ((F(end) == Fn::kOf || Is(end, ",")) && IsNum(end + 1) && T(end + 1).size() == 4 &&
+        AllDigits(T(end + 1)) && rel == Rel::kNone) {
+      y = ToInt(T(end + 1));
+      return Make(first, end + 2, Timex::kDate, FmtSeason(y, s));
+    }
+    if (IsNum(end) && T(end).size() == 4 && AllDigits(T(end)) && rel == Rel::kNone)
+      return Make(first, end + 1, Timex::kDate, FmtSeason(ToInt(T(end)), s));
+    return Make(first, end, Timex::kDate, FmtSeason(y, s), kDctAll);
+  }
+
+  Cand SeasonRule(uint32_t i, bool the) {
+    Cand none;
+    // "fall" and "spring" are verbs too: a bare season needs a cue.
+    const Fn p = PrevFn(i);
+    const bool year_next = IsNum(i + 1) && T(i + 1).size() == 4;
+    const bool of_year = F(i + 1) == Fn::kOf && IsNum(i + 2) && T(i + 2).size() == 4;
+    if (!the && !year_next && !of_year &&
+        !(p == Fn::kIn || p == Fn::kSince || p == Fn::kUntil || p == Fn::kBy ||
+          p == Fn::kDuring || (Prev(i) != UINT32_MAX && Has(Prev(i), kPosR | kRelR))))
+      return none;
+    if (!the && !year_next && !of_year) {
+      // "in spring" is fine, "in fall" too; "in the fall" via TheRule.
+    }
+    return SeasonAt(i, i, Rel::kNone);
+  }
+
+  // "early 2023", "mid-January" (see HyphenWord), "late November",
+  // "earlier this year", "early next year", "early on Thursday".
+  Cand PosRule(uint32_t i, int depth) {
+    Cand none;
+    const Pos pos = L(i)->pos;
+    uint32_t j = i + 1;
+    if (pos == Pos::kEarlier || pos == Pos::kLater) {
+      if (!Has(j, kRelR) || L(j)->rel != Rel::kThis) return none;
+    }
+    bool on = false;
+    if ((pos == Pos::kEarly || pos == Pos::kLate) && (F(j) == Fn::kOn || F(j) == Fn::kIn) &&
+        Has(j + 1, kWeekdayR)) {
+      ++j;
+      on = true;
+    }
+    if (!In(j)) return none;
+    Cand inner = Match(j, depth + 1);
+    if (!inner.ok || inner.type == Timex::kDuration || inner.type == Timex::kSet) return none;
+    if (inner.value.find("REF") != std::string::npos) return none;
+    if (pos == Pos::kMid && !(Has(j, kMonthR) || IsNum(j))) return none;
+    const char* mod = pos == Pos::kEarly || pos == Pos::kEarlier ? "START"
+                      : pos == Pos::kMid                        ? "MID"
+                                                                : "END";
+    (void)on;
+    inner.first = i;
+    inner.mod = mod;
+    return inner;
+  }
+
+  // Holidays: Christmas, Christmas Eve, Thanksgiving (Day), Easter.
+  Cand HolidayRule(uint32_t i) {
+    Cand none;
+    if (!Cap(i)) return none;
+    Holiday h = L(i)->holiday;
+    uint32_t end = i + 1;
+    if (h == Holiday::kChristmas && Is(end, "Eve")) { h = Holiday::kChristmasEve; ++end; }
+    else if (Is(end, "Day") || Is(end, "Sunday")) ++end;
+    int y = INT_MIN;
+    if (IsNum(end) && T(end).size() == 4 && AllDigits(T(end))) { y = ToInt(T(end)); ++end; }
+    DctDep dep = kNoDct;
+    if (y == INT_MIN) {
+      auto d0 = HolidayDate(h, dct_.year);
+      if (!d0) return none;
+      y = ResolveDayYear(dct_, d0->month, d0->day, TenseOf(i));
+      dep = kDctYear;
+    }
+    auto d = HolidayDate(h, y);
+    if (!d) return none;
+    return Make(i, end, Timex::kDate, FmtDay(*d), h == Holiday::kThanksgiving || h == Holiday::kEaster
+                                                      ? (dep == kNoDct ? kNoDct : kDctAll)
+                                                      : dep);
+  }
+
+  // "the third quarter [of 1990]", "third-quarter", "the fiscal first
+  // quarter", "the first half", "the latest quarter", "the first nine months".
+  Cand QuarterRule(uint32_t i) {
+    Cand none;
+    uint32_t j = i;
+    bool fiscal = false;
+    if (F(j) == Fn::kFiscal) { fiscal = true; ++j; }
+    int q = 0;
+    bool half = false;
+    int rel_k = 99;  // relative quarter offset when no ordinal
+    if (Has(j, kOrdR)) {
+      q = L(j)->ordinal;
+      ++j;
+      if (F(j) == Fn::kFiscal) { fiscal = true; ++j; }
+      // the first nine months
+      Count c;
+      if (q == 1 && ParseCount(j, &c) && !c.article && c.n > 0) {
+        Unit u;
+        bool plural;
+        if (UnitAt(c.next, &u, &plural) && plural && u != Unit::kHalf)
+          return Make(i, c.next + 1, Timex::kDuration, DurationValue(c.n, u));
+      }
+    } else if (Has(j, kRelR)) {
+      const Rel r = L(j)->rel;
+      ++j;
+      if (r == Rel::kCurrent || r == Rel::kThis) rel_k = 0;
+      else if (r == Rel::kLast || r == Rel::kPast || r == Rel::kPrevious) rel_k = -1;
+      else if (r == Rel::kNext || r == Rel::kComing) rel_k = 1;
+      if (L(j - 1) && T(j - 1) == "latest") rel_k = -2;  // the latest reported quarter
+      if (F(j) == Fn::kFiscal) { fiscal = true; ++j; }
+    } else {
+      return none;
+    }
+    if (!Has(j, kUnitR)) return none;
+    const Unit u = L(j)->unit;
+    if (L(j)->plural) return none;
+    if (u == Unit::kHalf) half = true;
+    else if (u != Unit::kQuarter) return none;
+    if (q > (half ? 2 : 4)) return none;
+    uint32_t end = j + 1;
+    int year = INT_MIN;
+    uint32_t y = end;
+    if (F(y) == Fn::kOf || Is(y, ",")) ++y;
+    if (F(y) == Fn::kFiscal) ++y;
+    if (IsNum(y) && T(y).size() == 4 && AllDigits(T(y))) {
+      year = ToInt(T(y));
+      end = y + 1;
+    }
+    (void)fiscal;
+    const int cur_q = (dct_.month - 1) / 3 + 1;
+    if (q == 0) {
+      if (half || rel_k == 99) return none;
+      // "the latest quarter": the last reported (completed) one.
+      int k = rel_k;
+      if (k == -2) k = -1;
+      CivilDate m = AddMonths(CivilDate{dct_.year, dct_.month, 1}, 3 * k);
+      return Make(i, end, Timex::kDate, FmtQuarter(m.year, (m.month - 1) / 3 + 1), kDctAll);
+    }
+    DctDep dep = kNoDct;
+    if (year == INT_MIN) {
+      year = dct_.year;
+      dep = kDctYear;
+      const int cur = half ? (dct_.month <= 6 ? 1 : 2) : cur_q;
+      if (q > cur && TenseOf(i) != Tense::kFuture) year -= 1;
+    }
+    std::string v = FmtYear(year) + (half ? "-H" : "-Q") + std::to_string(q);
+    return Make(i, end, Timex::kDate, std::move(v), dep);
+  }
+
+  // "fiscal 1989"
+  Cand FiscalRule(uint32_t i) {
+    Cand none;
+    if (IsNum(i + 1) && T(i + 1).size() == 4 && AllDigits(T(i + 1)))
+      return Make(i, i + 2, Timex::kDate, std::string(T(i + 1)));
+    return QuarterRule(i);
+  }
+
+  // every/each + [count] unit | weekday | part of day | month | season
+  Cand EveryRule(uint32_t i) {
+    Cand none;
+    uint32_t j = i + 1;
+    Count c;
+    int n = 1;
+    if (ParseCount(j, &c) && !c.article && c.n > 0) {
+      n = static_cast<int>(c.n);
+      j = c.next;
+    }
+    Unit u;
+    bool plural;
+    if (UnitAt(j, &u, &plural)) {
+      if (u == Unit::kHalf) return none;
+      if (u == Unit::kWeekend) return Make(i, j + 1, Timex::kSet, "XXXX-WXX-WE");
+      return Make(i, j + 1, Timex::kSet, SetValue(n, u));
+    }
+    if (Has(j, kWeekdayR) && Cap(j))
+      return Make(i, j + 1, Timex::kSet, "XXXX-WXX-" + std::to_string(L(j)->weekday));
+    if (Has(j, kPodR)) {
+      const char* code = PodCode(L(j)->pod);
+      if (code) return Make(i, j + 1, Timex::kSet, std::string("XXXX-XX-XXT") + code);
+    }
+    if (Has(j, kMonthR) && Cap(j)) return Make(i, j + 1, Timex::kSet, FmtMonth(0, L(j)->month).replace(0, 4, "XXXX"));
+    if (Has(j, kSeasonR)) return Make(i, j + 1, Timex::kSet, FmtSeason(0, L(j)->season).replace(0, 4, "XXXX"));
+    return none;
+  }
+
+  // "the ..." : expressions headed by a time word keep the article.
+  Cand TheRule(uint32_t i, int depth) {
+    Cand best;
+    const uint32_t j = i + 1;
+    if (!In(j)) return best;
+    const Lex* l = L(j);
+    auto take = [&](Cand c) {
+      if (!c.ok) return;
+      c.first = i;
+      Better(&best, std::move(c));
+    };
+    // the 1990s, the '90s, the nineties, the 20th century
+    if (IsNum(j)) {
+      const std::string_view s = T(j);
+      if (s.size() == 5 && s[4] == 's' && AllDigits(s.substr(0, 4))) take(NumberToken(j));
+      else if (NumericOrdinal(s) > 0 && Has(j + 1, kUnitR) && L(j + 1)->unit == Unit::kCentury)
+        take(NumberToken(j));
+    }
+    if (T(j) == "'") take(ApostropheYear(j));
+    if (toks_[j].is(Token::kHyphenated)) {
+      Cand h = HyphenWord(j);
+      // "the mid-1990s" yes; "the third-quarter results" no.
+      if (h.ok && (h.mod != nullptr && h.value.size() == 3)) take(std::move(h));
+    }
+    if (!l) return best;
+    if (l->roles & kDecadeWordR) {
+      const int d = l->decade;
+      take(Make(j, j + 1, Timex::kDate, "19" + std::to_string(d)));
+    }
+    if (l->roles & kRelR) take(RelRule(j, true));
+    if (l->roles & (kOrdR | kRelR | kFnR)) {
+      Cand q = QuarterRule(j);
+      if (q.ok) take(std::move(q));
+    }
+    if ((l->roles & kPosR) && depth < 2) {
+      Cand p = PosRule(j, depth);
+      // "the early 1990s", "the late 1980s"
+      if (p.ok && p.value.size() == 3) take(std::move(p));
+    }
+    if (l->roles & kSeasonR) take(SeasonAt(j, j, Rel::kNone));
+    if (l->roles & kOrdR) {
+      // the twentieth century
+      if (Has(j + 1, kUnitR) && L(j + 1)->unit == Unit::kCentury && !L(j + 1)->plural)
+        take(Make(j, j + 2, Timex::kDate, FmtYear((l->ordinal - 1) * 100).substr(0, 2)));
+    }
+    if (l->roles & kUnitR) {
+      // the year, the quarter, the weekend, the week
+      const Unit u = l->unit;
+      const Fn next = F(j + 1);
+      const bool blocked = next == Fn::kOf || next == Fn::kBefore || next == Fn::kAfter ||
+                           next == Fn::kEarlier || next == Fn::kLater || next == Fn::kAgo ||
+                           Is(j + 1, "'s") || (In(j + 1) && toks_[j + 1].is(Token::kHyphenated));
+      if (!l->plural && !blocked) {
+        if (u == Unit::kYear) take(Make(j, j + 1, Timex::kDate, FmtYear(dct_.year), kDctAll));
+        if (u == Unit::kWeekend) {
+          CivilDate w = IsoWeekday(dct_) <= 2 ? AddDays(dct_, -7) : dct_;
+          take(Make(j, j + 1, Timex::kDate, FmtWeek(w) + "-WE", kDctAll));
+        }
+        if (u == Unit::kQuarter) {
+          const Tense t = TenseOf(j);
+          CivilDate m = AddMonths(CivilDate{dct_.year, dct_.month, 1}, t == Tense::kPast ? -3 : 0);
+          take(Make(j, j + 1, Timex::kDate, FmtQuarter(m.year, (m.month - 1) / 3 + 1), kDctAll));
+        }
+      }
+    }
+    if (l->roles & kFnR) {
+      switch (l->fn) {
+        case Fn::kFuture: take(Make(j, j + 1, Timex::kDate, "FUTURE_REF")); break;
+        case Fn::kPresentW:
+          if (!Has(j + 1, kUnitR)) take(Make(j, j + 1, Timex::kDate, "PRESENT_REF"));
+          break;
+        case Fn::kNear:
+          if (F(j + 1) == Fn::kFuture || F(j + 1) == Fn::kTerm)
+            take(Make(j, j + 2, Timex::kDate, "FUTURE_REF"));
+          break;
+        case Fn::kShort: case Fn::kLong:
+          if (F(j + 1) == Fn::kTerm) take(Make(j, j + 2, Timex::kDate, "FUTURE_REF"));
+          break;
+        case Fn::kEnd: case Fn::kBeginning: case Fn::kStart: case Fn::kMiddle:
+          if (F(j + 1) == Fn::kOf && depth < 2) {
+            uint32_t k = j + 2;
+            Cand inner = Match(k, depth + 1);
+            if (!inner.ok && F(k) == Fn::kThe) inner = Match(k, depth + 1);
+            if (inner.ok && (inner.type == Timex::kDate || inner.type == Timex::kTime) &&
+                inner.value.find("REF") == std::string::npos) {
+              inner.first = j;
+              inner.mod = l->fn == Fn::kEnd ? "END" : l->fn == Fn::kMiddle ? "MID" : "START";
+              take(std::move(inner));
+            }
+          }
+          break;
+        case Fn::kSame:
+          if (Has(j + 1, kUnitR) && L(j + 1)->unit == Unit::kDay && !L(j + 1)->plural)
+            take(Anchored(j, j + 2, 0));
+          break;
+        case Fn::kDay:
+          // the day before / after
+          if (F(j + 1) == Fn::kBefore && !In(j + 2)) take(Anchored(j, j + 2, -1));
+          break;
+        default: break;
+      }
+    }
+    if ((l->roles & kRefR) && l->ref == Ref::kPast && !best.ok) {
+      // "the past" alone
+      take(Make(j, j + 1, Timex::kDate, "PAST_REF"));
+    }
+    return best;
+  }
+
+  // A day relative to the narrative's anchor ("the following day").
+  Cand Anchored(uint32_t first, uint32_t end, int k) {
+    return Make(first, end, Timex::kDate, FmtDay(AddDays(anchor_, k)), kDctAll);
+  }
+
+  // Hyphenated words: "four-hour", "mid-January", "third-quarter",
+  // "year-earlier", "two-year-old", "month-long".
+  Cand HyphenWord(uint32_t i) {
+    Cand none;
+    std::string_view parts[4];
+    const int n = SplitHyphen(T(i), parts);
+    if (n < 2) return none;
+    const Lex* a = LookupPart(parts[0]);
+    const Lex* b = LookupPart(parts[1]);
+    // mid-January, late-November, mid-1990s, mid-2023, early-1990s
+    if (a && (a->roles & kPosR) && n == 2) {
+      const char* mod = a->pos == Pos::kMid ? "MID" : a->pos == Pos::kEarly ? "START" : "END";
+      if (b && (b->roles & kMonthR)) {
+        uint32_t end = i + 1;
+        if (IsNum(end) && T(end).size() == 4 && AllDigits(T(end))) {
+          Cand c = Make(i, end + 1, Timex::kDate, FmtMonth(ToInt(T(end)), b->month), kNoDct, mod);
+          return c;
+        }
+        Cand c = MonthValue(i, end, b->month);
+        c.mod = mod;
+        return c;
+      }
+      const std::string_view p = parts[1];
+      if (p.size() == 4 && AllDigits(p)) return Make(i, i + 1, Timex::kDate, std::string(p), kNoDct, mod);
+      if (p.size() == 5 && p[4] == 's' && AllDigits(p.substr(0, 4)))
+        return Make(i, i + 1, Timex::kDate, std::string(p.substr(0, 3)), kNoDct, mod);
+      if (b && (b->roles & kUnitR) && b->unit == Unit::kYear && !b->plural)
+        return Make(i, i + 1, Timex::kDate, FmtYear(dct_.year), kDctAll, mod);
+      return none;
+    }
+    // third-quarter, first-half
+    if (a && (a->roles & kOrdR) && b && (b->roles & kUnitR) && n == 2 &&
+        (b->unit == Unit::kQuarter || b->unit == Unit::kHalf)) {
+      const bool half = b->unit == Unit::kHalf;
+      const int q = a->ordinal;
+      if (q > (half ? 2 : 4)) return none;
+      int year = dct_.year;
+      const int cur = half ? (dct_.month <= 6 ? 1 : 2) : (dct_.month - 1) / 3 + 1;
+      if (q > cur && TenseOf(i) != Tense::kFuture) year -= 1;
+      return Make(i, i + 1, Timex::kDate, FmtYear(year) + (half ? "-H" : "-Q") + std::to_string(q),
+                  kDctYear);
+    }
+    // year-earlier, year-ago, year-end
+    if (a && (a->roles & kUnitR) && a->unit == Unit::kYear && !a->plural && n == 2) {
+      if (parts[1] == "earlier" || parts[1] == "ago")
+        return Make(i, i + 1, Timex::kDate, FmtYear(dct_.year - 1), kDctAll);
+      if (parts[1] == "end") return Make(i, i + 1, Timex::kDate, FmtYear(dct_.year), kDctAll, "END");
+    }
+    // week-long, month-long, year-long
+    if (a && (a->roles & kUnitR) && !a->plural && n == 2 && parts[1] == "long" &&
+        a->unit != Unit::kHalf && a->unit != Unit::kWeekend)
+      return Make(i, i + 1, Timex::kDuration, DurationValue(1, a->unit));
+    // four-hour, two-year, twenty-five-year, two-year-old
+    int v = -1;
+    int k = 0;
+    if (n >= 2) {
+      const int x = NumberWordValue(parts[0]);
+      if (x > 0) {
+        v = x;
+        k = 1;
+        if (n >= 3 && x >= 20 && x % 10 == 0) {
+          const int y = NumberWordValue(parts[1]);
+          if (y > 0 && y < 10) { v += y; k = 2; }
+        }
+      }
+    }
+    if (v > 0 && k < n) {
+      const Lex* u = LookupPart(parts[k]);
+      if (u && (u->roles & kUnitR) && u->unit != Unit::kHalf && u->unit != Unit::kWeekend &&
+          u->unit != Unit::kNight && !u->plural) {
+        const bool tail_ok = k + 1 == n || (k + 2 == n && (parts[k + 1] == "old" || parts[k + 1] == "long"));
+        if (tail_ok) return Make(i, i + 1, Timex::kDuration, DurationValue(v, u->unit));
+      }
+    }
+    return none;
+  }
+
+  // ---- output -----------------------------------------------------------
+  void AddApprox(Cand* c) {
+    if (c->mod) return;
+    const uint32_t p = Prev(c->first);
+    if (p == UINT32_MAX) return;
+    const Lex* l = L(p);
+    const Fn f = F(p);
+    const uint32_t pp = Prev(p);
+    const Fn ff = pp == UINT32_MAX ? Fn::kNone : F(pp);
+    if (f == Fn::kThan && ff == Fn::kMore) c->mod = "MORE_THAN";
+    else if (f == Fn::kThan && ff == Fn::kLess) c->mod = "LESS_THAN";
+    else if (f == Fn::kTo && ff == Fn::kUp) c->mod = "EQUAL_OR_LESS";
+    else if (pp != UINT32_MAX && T(p) == "least" && (T(pp) == "at" || T(pp) == "At")) c->mod = "EQUAL_OR_MORE";
+    else if (l && (l->roles & kApproxR)) {
+      if (c->type == Timex::kDuration || std::strcmp(l->approx, "APPROX") == 0) c->mod = l->approx;
+    }
+  }
+
+  void Emit(Cand* c) {
+    if (c->last > lim_) c->last = lim_;
+    if (c->begin == 0 && c->end == 0) {
+      c->begin = toks_[c->first].begin;
+      c->end = toks_[c->last - 1].end;
+    }
+    // A trailing abbreviation dot that ends the sentence belongs to it.
+    AddApprox(c);
+    Timex t;
+    t.begin = c->begin;
+    t.end = c->end;
+    t.first_token = c->first;
+    t.last_token = c->last;
+    t.sentence = sentence_;
+    t.type = c->type;
+    t.value = std::move(c->value);
+    if (!has_dct_ && c->dep != kNoDct) Mask(&t.value, c->dep);
+    if (c->mod) t.mod = c->mod;
+    // The narrative anchor: the last full date mentioned.
+    if (t.type == Timex::kDate && t.value.size() == 10 && t.value[4] == '-' && t.value[7] == '-') {
+      if (auto d = ParseIsoDate(t.value)) {
+        anchor_ = *d;
+        sentence_day_ = *d;
+        sentence_day_of_ = sentence_;
+      }
+    }
+    if (sentence_day_ && sentence_day_of_ != sentence_) sentence_day_.reset();
+    out_->push_back(std::move(t));
+  }
+
+  // Without a DCT, digits that came from it become X.
+  static void Mask(std::string* v, DctDep dep) {
+    if (dep == kDctYear) {
+      for (size_t k = 0; k < 4 && k < v->size(); ++k)
+        if ((*v)[k] >= '0' && (*v)[k] <= '9') (*v)[k] = 'X';
+      return;
+    }
+    for (char& ch : *v)
+      if (ch >= '0' && ch <= '9') ch = 'X';
+  }
+
+  std::string_view text_;
+  const TextLayer& layer_;
+  const std::vector<Token>& toks_;
+  const TimeOptions& options_;
+  std::vector<Timex>* out_;
+  bool has_dct_ = false;
+  CivilDate dct_;
+  CivilDate anchor_;
+  std::optional<CivilDate> sentence_day_;
+  uint32_t sentence_day_of_ = 0;
+  const Lex* const* lex_ = nullptr;
+  const uint8_t* trig_ = nullptr;
+  uint32_t sentence_ = 0;
+  uint32_t lim_ = 0;
+  uint32_t first_ = 0;
+};
+
+}  // namespace
+
+void TagTimes(std::string_view text, const TextLayer& layer, std::optional<CivilDate> dct,
+              const TimeOptions& options, std::vector<Timex>* out) {
+  Tagger tagger(text, layer, dct, options, out);
+  tagger.Run();
+}
+
 }  // namespace annals
