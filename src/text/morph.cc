@@ -67,7 +67,23 @@ constexpr Irregular kIrregular[] = {
     {"wrote", "write", true},   {"written", "write", true},
 };
 
+// Which (first letter, length) pairs occur among the irregular forms: most
+// words are rejected by one bit test before any string comparison.
+struct IrregularFilter {
+  uint32_t lengths_by_letter[26] = {};
+  constexpr IrregularFilter() {
+    for (const Irregular& irr : kIrregular)
+      lengths_by_letter[irr.form[0] - 'a'] |= 1u << (irr.form.size() & 31);
+  }
+  bool MayContain(std::string_view w) const {
+    if (w.empty() || w.size() > 31 || w[0] < 'a' || w[0] > 'z') return false;
+    return (lengths_by_letter[w[0] - 'a'] >> w.size()) & 1u;
+  }
+};
+constexpr IrregularFilter kIrregularFilter;
+
 const Irregular* FindIrregular(std::string_view w) {
+  if (!kIrregularFilter.MayContain(w)) return nullptr;
   auto it = std::lower_bound(std::begin(kIrregular), std::end(kIrregular), w,
                              [](const Irregular& a, std::string_view b) { return a.form < b; });
   if (it != std::end(kIrregular) && it->form == w) return &*it;
@@ -76,18 +92,18 @@ const Irregular* FindIrregular(std::string_view w) {
 
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
-// Words ending in -ed/-s that are not verb forms we should undo.
+// Words ending in -ed/-s that are not verb forms to undo. Sorted.
+constexpr std::string_view kStemExceptions[] = {
+    "access", "across", "address", "afterwards", "analysis", "bed", "bled", "bonus", "breed",
+    "bus", "business", "campus", "census", "chaos", "congress", "consensus", "crisis", "deed",
+    "fed", "feed", "focus", "gas", "greed", "has", "hundred", "indeed", "is", "its", "kindred",
+    "led", "less", "naked", "need", "news", "process", "progress", "red", "sacred", "seed",
+    "series", "shed", "species", "speed", "status", "success", "this", "thus", "towards",
+    "unless", "us", "virus", "was", "wed", "wicked", "yes",
+};
+
 bool IsStemException(std::string_view w) {
-  static constexpr std::string_view kNo[] = {
-      "bed", "red", "fed", "led", "need", "feed", "seed", "speed", "shed", "breed", "greed",
-      "hundred", "sacred", "naked", "wicked", "kindred", "indeed", "bled", "wed", "deed",
-      "news", "is", "was", "has", "this", "its", "us", "yes", "series", "species", "crisis",
-      "analysis", "thus", "bus", "gas", "chaos", "status", "focus", "bonus", "census",
-      "virus", "campus", "consensus", "process", "access", "success", "progress",
-      "congress", "address", "business", "less", "unless", "across", "afterwards", "towards"};
-  for (auto x : kNo)
-    if (w == x) return true;
-  return false;
+  return std::binary_search(std::begin(kStemExceptions), std::end(kStemExceptions), w);
 }
 
 // Common news verbs whose lemma ends in a silent -e (so "urged" -> "urge",
