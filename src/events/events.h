@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "actors/actors.h"
@@ -44,10 +45,48 @@ struct Event {
   std::vector<Evidence> also;
 };
 
+// One entry of the CAMEO codebook (data/events/cameo_codebook.tsv).
+struct CameoCode {
+  std::string code;   // "036"
+  std::string name;   // "Express intent to meet or negotiate"
+  std::string root;   // "03"
+  int quad = 0;       // QuadClass 1..4
+  double goldstein = 0;
+  std::string plover;  // "CONSULT", empty when PLOVER has no equivalent
+};
+
+class Codebook {
+ public:
+  // Reads the TSV codebook; errors name the file and line.
+  static Result<Codebook> Load(const std::string& path);
+  static Result<Codebook> Parse(std::string_view text, const std::string& name);
+  const CameoCode* Find(std::string_view code) const;
+  const std::vector<CameoCode>& codes() const { return codes_; }
+
+ private:
+  std::vector<CameoCode> codes_;  // sorted by code
+};
+
+// Options for analysts' dictionaries added to an EventCoder.
+struct PatternImportStats {
+  size_t rules = 0;     // rules added
+  size_t patterns = 0;  // patterns read (PETRARCH: verb forms + patterns)
+};
+
 class EventCoder {
  public:
   static Result<std::unique_ptr<EventCoder>> Load(const std::string& data_dir);
   virtual ~EventCoder() = default;
+
+  // Adds a file in annals' pattern format (docs/PATTERNS.md). Call before
+  // the first Code(); not thread-safe.
+  virtual Status AddPatternFile(const std::string& path) = 0;
+  // Imports a PETRARCH verb dictionary (CAMEO.2.0.txt style: verb
+  // families, synsets, patterns). With `replace_builtin`, the built-in
+  // patterns are dropped first (for scoring against a dictionary-defined
+  // gold standard).
+  virtual Result<PatternImportStats> AddPetrarchVerbs(const std::string& path, bool replace_builtin) = 0;
+  virtual const Codebook& codebook() const = 0;
 
   // `actors` may be extended (e.g. a place met only as an event location is
   // added to the document's actors).
