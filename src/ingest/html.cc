@@ -322,32 +322,35 @@ class TextWriter {
       unsigned char c = static_cast<unsigned char>(s[i]);
       if (c == '\r') continue;
       if (c == '\n' && pre) {
-        if (open_) pending_ = kNewline;
+        if (open_) SetPending(kNewline);
         continue;
       }
       if (IsAsciiSpace(c)) {
-        if (open_ && pending_ == kNone) pending_ = kSpace;
+        // Inside <pre>, spaces are text (once the block has begun).
+        if (pre && open_ && (c == ' ' || c == '\t')) {
+          Flush();
+          Emit(static_cast<char>(c));
+          continue;
+        }
+        if (open_ && pending_ == kNone) SetPending(kSpace);
         continue;
       }
       if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
         ++i;
-        if (open_ && pending_ == kNone) pending_ = kSpace;
+        if (open_ && pending_ == kNone) SetPending(kSpace);
         continue;
       }
       // U+200B zero width space and U+FEFF byte order marks: invisible.
       if (c == 0xE2 && i + 2 < s.size() && s[i + 1] == '\x80' && s[i + 2] == '\x8B') { i += 2; continue; }
       if (c == 0xEF && i + 2 < s.size() && s[i + 1] == '\xBB' && s[i + 2] == '\xBF') { i += 2; continue; }
       if (!open_) Open();
-      if (pending_ != kNone) {
-        Emit(pending_ == kNewline ? '\n' : ' ');
-        pending_ = kNone;
-      }
+      Flush();
       Emit(static_cast<char>(c));
     }
   }
 
   void Break() {
-    if (open_) pending_ = kNewline;
+    if (open_) SetPending(kNewline);
   }
 
   // Ends the current block (if any text was written since it began).
@@ -383,6 +386,18 @@ class TextWriter {
     open_ = true;
     pending_ = kNone;
   }
+  void SetPending(Pending p) {
+    pending_ = p;
+    pending_in_link_ = in_link_;
+  }
+  // Writes a pending separator; it is link text only if it lies inside
+  // the link ("a link"), not before it.
+  void Flush() {
+    if (pending_ == kNone) return;
+    doc_->text.push_back(pending_ == kNewline ? '\n' : ' ');
+    if (in_link_ && pending_in_link_) ++doc_->blocks.back().link_bytes;
+    pending_ = kNone;
+  }
   void Emit(char c) {
     doc_->text.push_back(c);
     if (in_link_) ++doc_->blocks.back().link_bytes;
@@ -393,6 +408,7 @@ class TextWriter {
   bool open_ = false;
   bool in_link_ = false;
   Pending pending_ = kNone;
+  bool pending_in_link_ = false;
 };
 
 struct Metadata {
