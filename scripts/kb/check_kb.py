@@ -237,6 +237,16 @@ def main():
                     if start < e2 and s2 < end:
                         bad(path, n, f"overlaps the term on line {n2} ({r['person_id']} {r['role']})")
                 terms.setdefault(key, []).append((start, end, n))
+        # One alias naming two people ("King Abdullah": Saudi Arabia's until
+        # 2015 and Jordan's) is legitimate but the resolver must use dates and
+        # country context; list them so new ones are noticed.
+        by_alias = {}
+        for n, r in rows:
+            for a in [r["name"]] + [x for x in r["aliases"].split("|") if x]:
+                by_alias.setdefault(a.casefold(), set()).add(r["person_id"])
+        amb = sorted(f"{a} {sorted(ids)}" for a, ids in by_alias.items() if len(ids) > 1)
+        if amb:
+            print(f"note: {len(amb)} names shared by several people: " + "; ".join(amb))
         # Two different people holding the same single-holder office at once
         # is usually a typo in a date; report it as a warning only, since
         # some roles (deputy, co-president) legitimately have several holders.
