@@ -2,13 +2,14 @@
 """Builds data/actors/offices.tsv from data/actors/src/offices/*.tsv.
 
 Source files are one per country (named by ISO alpha-3, e.g. USA.tsv) or per
-group of international bodies (IGO*.tsv), written by hand from public
-knowledge, with the columns
+group of bodies without a country (IGO.tsv for international organisations,
+TRANSNATIONAL.tsv for transnational armed groups), written by hand from
+public knowledge, with the columns
 
     role  name  aliases  start  end  cameo
 
 The generator adds what is mechanical and easy to get wrong by hand:
-  * country  = the file name (empty for IGO*.tsv files);
+  * country  = the file name when it is an ISO alpha-3 code, else empty;
   * cameo    = country + GOV when left empty (CAMEO codes ministers, defence
                ministers included, as GOV; generals carry MIL explicitly);
   * person_id = lowercase ASCII slug of the name ("Stéphane Séjourné" ->
@@ -58,7 +59,9 @@ def main():
     errors = []
     for path in sorted(glob.glob(os.path.join(args.src, "*.tsv"))):
         base = os.path.basename(path)[:-4]
-        country = "" if base.startswith("IGO") else base
+        # <ISO3>.tsv holds one state's offices; IGO*.tsv and any other name
+        # (e.g. TRANSNATIONAL.tsv) hold offices of bodies without a country.
+        country = base if len(base) == 3 and base.isupper() and base != "IGO" else ""
         header = None
         pending = []
         with open(path, encoding="utf-8") as f:
