@@ -88,7 +88,10 @@ def main():
                 if not cameo:
                     errors.append(f"{path}:{n}: IGO row without cameo")
                     continue
-                aliases = [a for a in r["aliases"].split("|") if a]
+                aliases = []
+                for a in r["aliases"].split("|"):
+                    if a and a.casefold() != r["name"].casefold() and a not in aliases:
+                        aliases.append(a)
                 if fold(r["name"]) != r["name"] and fold(r["name"]) not in aliases:
                     aliases.append(fold(r["name"]))
                 for a in list(aliases):
