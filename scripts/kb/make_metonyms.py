@@ -16,7 +16,10 @@ import os
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 STATES = ("USA GBR FRA DEU RUS CHN UKR ISR IRN IRQ SYR TUR EGY SAU JPN KOR PRK IND PAK AFG "
           "ITA ESP POL CAN AUS BRA MEX ARG ZAF NGA LBN JOR QAT ARE YEM SDN ETH VEN CUB ARM "
-          "AZE GEO BLR HUN TWN IDN PHL VNM KEN LBY MLI SOM BEL NLD GRC SRB KAZ").split()
+          "AZE GEO BLR HUN TWN IDN PHL VNM KEN LBY MLI SOM BEL NLD GRC SRB KAZ PSE COD MMR BGD "
+          "SSD THA MYS NZL SWE FIN NOR DNK AUT CHE CZE ROU PRT IRL CHL COL PER DZA MAR TUN OMN "
+          "KWT BHR XKX MDA LTU LVA EST BGR HRV SVK NER BFA TCD CAF RWA UGA TZA SEN GHA CMR "
+          "AGO MOZ ZWE KHM LKA NPL UZB TKM KGZ TJK ECU BOL NIC HND GTM SLV HTI DOM PAN URY PRY").split()
 INSTITUTIONS = [
     ("foreign ministry", "GOV"), ("foreign office", "GOV"), ("defence ministry", "GOV"),
     ("defense ministry", "GOV"), ("interior ministry", "GOV"), ("finance ministry", "GOV"),
