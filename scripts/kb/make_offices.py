@@ -46,6 +46,26 @@ def slug(name):
     return re.sub(r"[^a-z0-9]+", "-", s).strip("-")
 
 
+# Heads of state or government, monarchs and heads of international bodies.
+HEADS = {"President", "Acting President", "Interim President", "Prime Minister", "Premier",
+         "Chancellor", "Taoiseach", "King", "Queen", "Emperor", "Emir", "Sultan", "Pope",
+         "Supreme Leader", "Crown Prince", "Leader", "Chief Executive", "Chief Adviser",
+         "State Counsellor"}
+HEAD_PREFIXES = ("Chairman of the", "Secretary-General of", "Secretary General of",
+                 "Director-General of", "Director General of", "President of the",
+                 "Managing Director of", "Chairperson of")
+
+
+def office_weight(role):
+    """3 = head of state/government or of a body, 2 = minister-level, 1 = other."""
+    if role in HEADS or role.startswith(HEAD_PREFIXES):
+        return 3
+    if ("Minister" in role or "Secretary of" in role or role.endswith("Secretary")
+            or role in ("Vice President", "Chancellor of the Exchequer", "Attorney General")):
+        return 2
+    return 1
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--src", default=os.path.join(ROOT, "data/actors/src/offices"))
@@ -57,6 +77,7 @@ def main():
            "\t".join(OUT_COLS)]
     count = 0
     errors = []
+    records = []  # (comment lines, fields)
     for path in sorted(glob.glob(os.path.join(args.src, "*.tsv"))):
         base = os.path.basename(path)[:-4]
         # <ISO3>.tsv holds one state's offices; IGO*.tsv and any other name
@@ -97,14 +118,28 @@ def main():
                 for a in list(aliases):
                     if fold(a) != a and fold(a) not in aliases and fold(a) != r["name"]:
                         aliases.append(fold(a))
-                out.extend(pending)
+                records.append((pending, [slug(r["name"]), r["name"], "|".join(aliases), country,
+                                          r["role"], cameo, r["start"], r["end"]]))
                 pending = []
-                out.append("\t".join([slug(r["name"]), r["name"], "|".join(aliases), country,
-                                      r["role"], cameo, r["start"], r["end"]]))
                 count += 1
     if errors:
         print("\n".join(errors), file=sys.stderr)
         sys.exit(1)
+    # Rows of one person are kept together (at the place of the person's first
+    # row) and ordered by the weight of the office, then by start date. The
+    # actors stage takes the LAST term covering a date as the person's
+    # office, so when terms overlap (Netanyahu as Prime Minister and Foreign
+    # Minister, Wang Yi as Foreign Minister and party foreign-affairs chief)
+    # the principal one must come last.
+    first = {}
+    for i, (_, f) in enumerate(records):
+        first.setdefault(f[0], i)
+    order = sorted(range(len(records)),
+                   key=lambda i: (first[records[i][1][0]], office_weight(records[i][1][4]),
+                                  records[i][1][6], i))
+    for i in order:
+        out.extend(records[i][0])
+        out.append("\t".join(records[i][1]))
     with open(args.out, "w", encoding="utf-8") as f:
         f.write("\n".join(out) + "\n")
     print(f"wrote {count} terms to {args.out}")
