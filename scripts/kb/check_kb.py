@@ -267,6 +267,8 @@ def main():
                 (r["start"], r["end"] or "9999-12-31", r["person_id"], n))
         warnings = 0
         for key, lst in by_office.items():
+            if key[1] in ("Senator", "Representative"):
+                continue  # seats, not single-holder offices
             lst.sort()
             for a, b in zip(lst, lst[1:]):
                 if b[0] < a[1] and a[2] != b[2]:
@@ -294,6 +296,25 @@ def main():
                 if t.casefold() in seen:
                     bad(path, n, f"title {t!r} listed twice")
                 seen.add(t.casefold())
+
+    # The same phrase in two files (a body alias that is also a country alias)
+    # makes resolution depend on load order; list such phrases.
+    owners = {}
+    spec = {"countries.tsv": ("iso3", ["name", "aliases", "adjectives", "capital"]),
+            "metonyms.tsv": ("iso3", ["phrase"]),
+            "bodies.tsv": ("id", ["name", "aliases"]),
+            "offices.tsv": ("person_id", ["name", "aliases"])}
+    for name, (key, cols) in spec.items():
+        if name not in tables:
+            continue
+        for _, r in tables[name][1]:
+            for c in cols:
+                for a in r[c].split("|"):
+                    if a:
+                        owners.setdefault(a.casefold(), set()).add((name, r[key]))
+    cross = sorted(a for a, o in owners.items() if len({f for f, _ in o}) > 1)
+    if cross:
+        print(f"note: {len(cross)} phrases appear in two files: " + "; ".join(cross[:20]))
 
     for name, (path, rows) in tables.items():
         print(f"{name}: {len(rows)} rows")
