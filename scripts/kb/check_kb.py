@@ -85,9 +85,22 @@ def parse_date(path, n, s):
         return None
 
 
+CODE_ELEMENTS = {}  # filled from data/actors/src/cameo_codes.tsv
+COUNTRY_CODES = set()  # CAMEO country codes from countries.tsv
+
+
 def check_cameo(path, n, code, iso3s):
     if not CAMEO_RE.match(code):
         bad(path, n, f"cameo {code!r} is not a sequence of 3-letter codes")
+        return
+    if not CODE_ELEMENTS or not COUNTRY_CODES:
+        return
+    parts = [code[i:i + 3] for i in range(0, len(code), 3)]
+    if parts[0] not in COUNTRY_CODES and CODE_ELEMENTS.get(parts[0]) != "TYPE":
+        bad(path, n, f"cameo {code!r} starts with neither a country nor IGO/NGO/IMG")
+    for p in parts[1:]:
+        if p not in CODE_ELEMENTS and p not in COUNTRY_CODES:
+            bad(path, n, f"cameo {code!r}: element {p} not in src/cameo_codes.tsv")
 
 
 # A few facts the actors stage is tested on; if an edit breaks one of them the
@@ -133,6 +146,11 @@ def main():
         if len(tables[name][1]) < MIN_ROWS[name]:
             print(f"note: {name} has {len(tables[name][1])} rows (target {MIN_ROWS[name]})")
 
+    codes_path = os.path.join(data, "src", "cameo_codes.tsv")
+    if os.path.exists(codes_path):
+        for _, r in read(codes_path, ["code", "kind", "meaning"]):
+            CODE_ELEMENTS[r["code"]] = r["kind"]
+
     iso3s, cameo_countries = set(), set()
     if "countries.tsv" in tables:
         path, rows = tables["countries.tsv"]
@@ -165,6 +183,8 @@ def main():
                 want = {c["alpha_3"] for c in json.load(f)["3166-1"]}
             for code in sorted(want - iso3s):
                 bad(path, 0, f"ISO 3166-1 country {code} missing")
+
+    COUNTRY_CODES.update(cameo_countries)
 
     def known_country(path, n, code, allow_empty):
         if not code:
