@@ -35,6 +35,27 @@ bool IsConsultFamily(std::string_view code) {
   return code.starts_with("04") || code == "036";
 }
 
+// Nouns that are events of their own: a date or place after them belongs
+// to them ("preparations for a NATO summit in Washington in July").
+bool IsEventNoun(std::string_view w) {
+  static constexpr std::string_view kNouns[] = {
+      "summit", "summits", "conference", "election", "elections", "anniversary", "war", "vote",
+      "referendum", "games", "olympics", "congress", "forum", "session", "assembly", "festival",
+      "ceremony", "attack", "attacks", "crisis", "invasion", "talks", "meeting", "visit", "trip"};
+  for (auto n : kNouns)
+    if (w == n) return true;
+  return false;
+}
+
+// Physical places make sense as targets only for visits, hosting, protest,
+// force, coercion and violence; "discuss the Gaza war" has no target.
+bool PlaceTargetOk(std::string_view code) {
+  if (code == "042" || code == "043" || code == "044") return true;
+  if (code.size() < 2) return false;
+  const int root = (code[0] - '0') * 10 + (code[1] - '0');
+  return root >= 14;
+}
+
 bool DatedValue(const Timex& t) {
   if (t.type != Timex::kDate && t.type != Timex::kTime) return false;
   if (t.value.size() < 4) return false;
@@ -211,6 +232,16 @@ void Coder::CodeSentence(std::string_view text, const TextLayer& layer, uint32_t
         break;
       }
     }
+    if (target.found() && !PlaceTargetOk(r.code)) {
+      // Drop conjuncts that are physical places.
+      ActorChunk kept = target;
+      kept.mentions.clear();
+      for (int32_t tm : target.mentions)
+        if (actors.mentions[tm].type != ActorKind::kPlace) kept.mentions.push_back(tm);
+      if (kept.mentions.empty()) target = ActorChunk{};
+      else target.mentions = kept.mentions;
+      if (!target.found() && !r.target_optional && !r.implicit_target) continue;
+    }
     if (!source.found()) continue;
     EventMode mode = ModeOf(ws, c.anchor, r.verbal ? g : c.anchor, cs);
     if (controlled && mode != EventMode::kNegated) mode = EventMode::kHypothetical;
@@ -270,6 +301,7 @@ void Coder::CodeSentence(std::string_view text, const TextLayer& layer, uint32_t
                                     ws.w[wi + 1].mention >= 0;
             if (name_comma) continue;
             ++d;
+            if (IsEventNoun(wk.lower) && k > tok_after) broken = true;
             if (wk.has(kPunctClause | kReport | kRelPron) || wk.lower == "," ||
                 (wk.lower == "and" && k > tok_after) || (wk.has(kTo) && k + 1 < sent.last &&
                                                           CanBeVerb(ws, k + 1 - sent.first)))
@@ -309,6 +341,7 @@ void Coder::CodeSentence(std::string_view text, const TextLayer& layer, uint32_t
       if (target_actor >= 0 && actors.actors[target_actor].kind == ActorKind::kPlace) return target_actor;
       for (uint32_t i = from; i < to; ++i) {
         const Word& x = ws.w[i];
+        if (i > c.last_word && IsEventNoun(x.lower)) break;
         if (x.mention < 0) continue;
         const Mention& mm = actors.mentions[x.mention];
         if (mm.type != ActorKind::kPlace || mm.actor < 0 || mm.actor == target_actor) continue;
@@ -363,7 +396,6 @@ void Coder::CodeSentence(std::string_view text, const TextLayer& layer, uint32_t
         emit(sa, ta, x.first, x.last, x.first);
         for (size_t k1 = k0; k1 < out->size(); ++k1) {
           Event& e = (*out)[k1];
-          e.begin = layer.tokens[ws.w[x.first].token].begin;
           e.place = actors.actors[ta].kind == ActorKind::kPlace ? ta : -1;
         }
       }

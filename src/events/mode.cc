@@ -37,7 +37,9 @@ EventMode ModeOf(const Words& ws, uint32_t v, uint32_t g, uint32_t clause_start)
     if (OneOf(w, {"will", "shall", "'ll", "wo"})) plan = true;
     if (OneOf(w, {"would", "could", "might", "may", "should", "must", "can", "ca"})) hyp = true;
     if (OneOf(w, {"reportedly", "allegedly", "purportedly", "apparently"})) rep = true;
-    if (k + 1 < v && ws.w[k + 1].has(kTo)) {
+    uint32_t next = k + 1;
+    while (next < v && ws.w[next].has(kAdverb)) ++next;  // "is also to go"
+    if (next < v && ws.w[next].has(kTo)) {
       const std::string_view l = x.lemma;
       if (OneOf(l, {"refuse", "fail", "decline", "reject", "cancel", "deny"})) neg = true;
       if (OneOf(l, {"plan", "expect", "due", "schedule", "set", "intend", "prepare", "aim", "slate",

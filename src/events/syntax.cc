@@ -271,6 +271,9 @@ bool CanBeVerb(const Words& ws, uint32_t i) {
   if (x.has(kDet | kPrep | kConj | kPronoun | kRelPron | kSubord)) return false;
   if (x.capitalized && i > 0) return false;
   if (i > 0 && ws.w[i - 1].has(kDet) && !ws.w[i - 1].has(kNeg)) return false;  // "the talks"
+  // A gerund after a preposition is a complement, not a predicate: "talks
+  // on supporting Ukraine".
+  if (x.ing && i > 0 && ws.w[i - 1].has(kPrep) && !ws.w[i - 1].has(kTo | kSubord)) return false;
   return true;
 }
 
@@ -471,6 +474,9 @@ static ActorChunk FirstSubjectChunk(const Words& ws, uint32_t from, uint32_t to)
            !ws.w[b - 1].has(kPrep | kConj | kAux | kRelPron | kSubord) && b + 4 > i)
       --b;
     bool in_pp = b > from && ws.w[b - 1].has(kPrep);
+    // "Secretary of State Antony Blinken": "of" inside a capitalised title.
+    if (in_pp && ws.w[b - 1].lower == "of" && b >= 2 && ws.w[b - 2].capitalized && !ws.w[b - 2].punct)
+      in_pp = false;
     if (b == from && from > 0 && ws.w[from - 1].has(kPrep) && !ws.w[from - 1].has(kSubord)) in_pp = true;
     ActorChunk c = ChunkAt(ws, i, to, 0);
     if (!c.found()) continue;
