@@ -85,7 +85,8 @@ std::string SetValue(int n, Unit u) { return DurationValue(n, u); }
 
 CivilDate ResolveWeekday(CivilDate anchor, int weekday, Tense tense, bool strict) {
   const int w0 = IsoWeekday(anchor);
-  if (tense == Tense::kFuture || tense == Tense::kPresent) {
+  // News reports mostly what happened: only a future clause looks ahead.
+  if (tense == Tense::kFuture) {
     int fwd = (weekday - w0 + 7) % 7;
     if (fwd == 0 && strict) fwd = 7;
     return AddDays(anchor, fwd);
@@ -111,8 +112,10 @@ int ResolveDayYear(CivilDate dct, int month, int day, Tense tense) {
     return DaysFromCivil(c);
   };
   const int64_t now = DaysFromCivil(dct);
-  if (tense == Tense::kPast) return make(dct.year) <= now + 1 ? dct.year : dct.year - 1;
-  if (tense == Tense::kFuture) return make(dct.year) >= now - 1 ? dct.year : dct.year + 1;
+  // The tense only decides when the day of the DCT's year is far on the
+  // wrong side; otherwise the nearest year wins.
+  if (tense == Tense::kPast && make(dct.year) > now + 60) return dct.year - 1;
+  if (tense == Tense::kFuture && make(dct.year) < now - 60) return dct.year + 1;
   int best = dct.year;
   int64_t best_d = std::llabs(make(best) - now);
   for (int y : {dct.year - 1, dct.year + 1}) {

@@ -23,6 +23,7 @@
 #include "time/lexicon.h"
 #include "time/time.h"
 #include "time/values.h"
+#include "time/tense.h"
 
 namespace annals {
 
@@ -201,7 +202,7 @@ class Tagger {
     const uint32_t p = Prev(i);
     return p == UINT32_MAX ? Fn::kNone : F(p);
   }
-  Tense TenseOf(uint32_t i) const { return TenseAt(text_, layer_, i); }
+  Tense TenseOf(uint32_t i) const { return ClauseTense(text_, layer_, i); }
 
   Cand Make(uint32_t first, uint32_t last, Timex::Type type, std::string value,
             DctDep dep = kNoDct, const char* mod = nullptr) const {
@@ -245,10 +246,12 @@ class Tagger {
     if (r & kRefR) Better(&best, RefRule(i));
     if (r & kRelR) Better(&best, RelRule(i, false));
     if ((r & kPosR) && depth < 2) Better(&best, PosRule(i, depth));
-    if (r & kSetR) Better(&best, Make(i, i + 1, Timex::kSet, SetValue(1, l->set_unit)));
+    if ((r & kSetR) && l->set_unit != Unit::kQuarter)  // "quarterly" is a report, not a set
+      Better(&best, Make(i, i + 1, Timex::kSet, SetValue(1, l->set_unit)));
     if (r & (kNumR | kFnR)) Better(&best, CountRule(i));
     if (r & (kOrdR | kRelR | kFnR)) Better(&best, QuarterRule(i));
     if (r & kSeasonR) Better(&best, SeasonRule(i, false));
+    if (r & kPodR) Better(&best, NoonRule(i));
     if (r & kHolidayR) Better(&best, HolidayRule(i));
     if (r & kFnR) {
       switch (l->fn) {
@@ -549,25 +552,48 @@ class Tagger {
                                                p == Fn::kFrom || p == Fn::kSince))
         return none;
     }
-    CivilDate day = sentence_day_.value_or(dct_);
-    DctDep dep = sentence_day_ ? kNoDct : kDctAll;
+    CivilDate day = sentence_day_.value_or(anchor_);
+    DctDep dep = kDctAll;
     // "3 p.m. Tuesday", "3 p.m. on Tuesday"
     uint32_t k = j;
     if (F(k) == Fn::kOn) ++k;
     uint32_t end = j;
-    if (Has(k, kWeekdayR | kDeicticR)) {
+    if (Is(k, ",") && Has(k + 1, kMonthR)) ++k;
+    const bool adjacent = k == j || (k == j + 1 && Is(j, ","));
+    if (Has(k, kWeekdayR | kDeicticR | kMonthR)) {
       Cand d = Match(k, 1);
       if (d.ok && d.type == Timex::kDate && d.value.size() == 10) {
         if (auto pd = ParseIsoDate(d.value)) {
           day = *pd;
           dep = d.dep;
-          if (k == j) end = d.last;  // adjacent: one expression
+          if (adjacent) end = d.last;  // adjacent: one expression
         }
       }
     }
     char b[32];
     std::snprintf(b, sizeof b, "T%02d:%02d", h, m);
     return Make(i, end, Timex::kTime, FmtDay(day) + b, dep);
+  }
+
+  // "noon", "midnight Friday", "noon on Thursday"
+  Cand NoonRule(uint32_t i) {
+    Cand none;
+    const Pod p = L(i)->pod;
+    if (p != Pod::kNoon && p != Pod::kMidnight) return none;
+    const char* hm = p == Pod::kNoon ? "T12:00" : "T24:00";
+    uint32_t k = i + 1;
+    if (F(k) == Fn::kOn) ++k;
+    if (Has(k, kWeekdayR | kDeicticR)) {
+      Cand d = Match(k, 1);
+      if (d.ok && d.type == Timex::kDate && d.value.size() == 10) {
+        d.first = i;
+        d.type = Timex::kTime;
+        d.value += hm;
+        if (k != i + 1) d.last = i + 1;  // "noon on Thursday": two expressions
+        return d;
+      }
+    }
+    return Make(i, i + 1, Timex::kTime, FmtDay(anchor_) + hm, kDctAll);
   }
 
   Cand DayMonth(uint32_t i, uint32_t mtok, int day) {
@@ -728,11 +754,9 @@ class Tagger {
     uint32_t k = j;
     if (Is(k, ",")) ++k;
     if (Has(k, kMonthR) && Cap(k)) {
+      // "Thursday, Jan. 6": two expressions (TimeBank), one day.
       Cand d = MonthRule(k);
-      if (d.ok && d.value.size() == 10) {
-        d.first = i;
-        return d;
-      }
+      if (d.ok && d.value.size() == 10) return Make(i, j, Timex::kDate, d.value, d.dep);
     }
     if (short_form) return none;
     CivilDate d;
@@ -794,9 +818,9 @@ class Tagger {
     }
     if (lw == "currently" || lw == "nowadays" || lw == "presently")
       return Make(i, i + 1, Timex::kDate, "PRESENT_REF");
-    if (lw == "recently" || lw == "lately" || lw == "previously" || lw == "formerly")
-      return Make(i, i + 1, Timex::kDate, "PAST_REF");
-    if (lw == "soon") return Make(i, i + 1, Timex::kDate, "FUTURE_REF");
+    // "previously", "formerly", "soon" are left out: TimeBank rarely
+    // marks them and they are mostly discourse adverbs.
+    if (lw == "recently" || lw == "lately") return Make(i, i + 1, Timex::kDate, "PAST_REF");
     (void)l;
     return none;
   }
@@ -839,6 +863,8 @@ class Tagger {
         case Rel::kThis: case Rel::kCurrent: k = 0; break;
         case Rel::kNone: return none;
       }
+      // "the latest quarter": the last one reported, i.e. completed.
+      if (T(i) == "latest" && u == Unit::kQuarter) k = -1;
       if (rel == Rel::kCurrent && !the && u != Unit::kQuarter && u != Unit::kYear) return none;
       const CivilDate base = anchored ? anchor_ : dct_;
       std::string v;
@@ -903,6 +929,7 @@ class Tagger {
     }
     if (Has(j, kMonthR) && Cap(j) && rel != Rel::kPrevious && rel != Rel::kFollowing) {
       const int m = L(j)->month;
+      if (IsNum(j + 1) || Has(j + 1, kOrdR)) return none;  // "last Oct. 23": the day decides
       int y = dct_.year;
       if (rel == Rel::kLast || rel == Rel::kPast) y = m < dct_.month ? dct_.year : dct_.year - 1;
       else if (rel == Rel::kNext || rel == Rel::kComing) y = m > dct_.month ? dct_.year : dct_.year + 1;
@@ -983,6 +1010,8 @@ class Tagger {
     if (!In(j)) return none;
     Cand inner = Match(j, depth + 1);
     if (!inner.ok || inner.type == Timex::kDuration || inner.type == Timex::kSet) return none;
+    // "early Friday", "late Monday": TimeBank keeps the modifier out.
+    if (Has(j, kWeekdayR) || Has(j, kDeicticR)) return none;
     if (inner.value.find("REF") != std::string::npos) return none;
     if (pos == Pos::kMid && !(Has(j, kMonthR) || IsNum(j))) return none;
     const char* mod = pos == Pos::kEarly || pos == Pos::kEarlier ? "START"
@@ -1137,6 +1166,8 @@ class Tagger {
     // the 1990s, the '90s, the nineties, the 20th century
     if (IsNum(j)) {
       const std::string_view s = T(j);
+      Cand d = CountRule(j);
+      if (d.ok && d.type == Timex::kDuration) take(std::move(d));
       if (s.size() == 5 && s[4] == 's' && AllDigits(s.substr(0, 4))) take(NumberToken(j));
       else if (NumericOrdinal(s) > 0 && Has(j + 1, kUnitR) && L(j + 1)->unit == Unit::kCentury)
         take(NumberToken(j));
@@ -1153,6 +1184,11 @@ class Tagger {
       take(Make(j, j + 1, Timex::kDate, "19" + std::to_string(d)));
     }
     if (l->roles & kRelR) take(RelRule(j, true));
+    if ((l->roles & kNumR) || IsNum(j)) {
+      // "the nine months", "the four days" (not "the 1990 budget")
+      Cand d = CountRule(j);
+      if (d.ok && d.type == Timex::kDuration) take(std::move(d));
+    }
     if (l->roles & (kOrdR | kRelR | kFnR)) {
       Cand q = QuarterRule(j);
       if (q.ok) take(std::move(q));
@@ -1225,7 +1261,7 @@ class Tagger {
         default: break;
       }
     }
-    if ((l->roles & kRefR) && l->ref == Ref::kPast && !best.ok) {
+    if ((l->roles & kFnR) && l->fn == Fn::kPastW && !best.ok) {
       // "the past" alone
       take(Make(j, j + 1, Timex::kDate, "PAST_REF"));
     }
@@ -1307,7 +1343,8 @@ class Tagger {
       const Lex* u = LookupPart(parts[k]);
       if (u && (u->roles & kUnitR) && u->unit != Unit::kHalf && u->unit != Unit::kWeekend &&
           u->unit != Unit::kNight && !u->plural) {
-        const bool tail_ok = k + 1 == n || (k + 2 == n && (parts[k + 1] == "old" || parts[k + 1] == "long"));
+        // "two-year-old" is an age, not an expression of time (TimeBank).
+        const bool tail_ok = k + 1 == n || (k + 2 == n && parts[k + 1] == "long");
         if (tail_ok) return Make(i, i + 1, Timex::kDuration, DurationValue(v, u->unit));
       }
     }
@@ -1315,6 +1352,9 @@ class Tagger {
   }
 
   // ---- output -----------------------------------------------------------
+  // Quantifiers before an expression become its mod. TimeBank keeps the
+  // comparative ones ("more than", "at least", "up to", "nearly") inside
+  // the span and the loose ones ("about", "within", "over") outside.
   void AddApprox(Cand* c) {
     if (c->mod) return;
     const uint32_t p = Prev(c->first);
@@ -1323,23 +1363,36 @@ class Tagger {
     const Fn f = F(p);
     const uint32_t pp = Prev(p);
     const Fn ff = pp == UINT32_MAX ? Fn::kNone : F(pp);
-    if (f == Fn::kThan && ff == Fn::kMore) c->mod = "MORE_THAN";
-    else if (f == Fn::kThan && ff == Fn::kLess) c->mod = "LESS_THAN";
-    else if (f == Fn::kTo && ff == Fn::kUp) c->mod = "EQUAL_OR_LESS";
-    else if (pp != UINT32_MAX && T(p) == "least" && (T(pp) == "at" || T(pp) == "At")) c->mod = "EQUAL_OR_MORE";
-    else if (l && (l->roles & kApproxR)) {
-      if (c->type == Timex::kDuration || std::strcmp(l->approx, "APPROX") == 0) c->mod = l->approx;
+    const bool duration = c->type == Timex::kDuration;
+    uint32_t first = c->first;
+    if (f == Fn::kThan && ff == Fn::kMore) { c->mod = "MORE_THAN"; first = pp; }
+    else if (f == Fn::kThan && ff == Fn::kLess) { c->mod = "LESS_THAN"; first = pp; }
+    else if (f == Fn::kTo && ff == Fn::kUp) { c->mod = "EQUAL_OR_LESS"; first = pp; }
+    else if (pp != UINT32_MAX && T(p) == "least" && (T(pp) == "at" || T(pp) == "At")) {
+      c->mod = "EQUAL_OR_MORE";
+      first = pp;
+    } else if (l && (l->roles & kApproxR)) {
+      if (duration || std::strcmp(l->approx, "APPROX") == 0) c->mod = l->approx;
+      const std::string_view w = T(p);
+      if (w == "nearly" || w == "Nearly") first = p;
     }
+    if (!duration) return;  // dates keep their span
+    // "no more than sixty days"
+    if (first != c->first && c->mod && std::strcmp(c->mod, "MORE_THAN") == 0 && Prev(first) != UINT32_MAX &&
+        (T(Prev(first)) == "no" || T(Prev(first)) == "No")) {
+      c->mod = "EQUAL_OR_LESS";
+      first = Prev(first);
+    }
+    c->first = first;
   }
 
   void Emit(Cand* c) {
     if (c->last > lim_) c->last = lim_;
     if (c->begin == 0 && c->end == 0) {
+      AddApprox(c);
       c->begin = toks_[c->first].begin;
       c->end = toks_[c->last - 1].end;
     }
-    // A trailing abbreviation dot that ends the sentence belongs to it.
-    AddApprox(c);
     Timex t;
     t.begin = c->begin;
     t.end = c->end;

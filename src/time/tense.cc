@@ -1,0 +1,112 @@
+// Clause tense for temporal resolution.
+//
+// The text layer's TenseAt() takes the nearest verb signal, which misreads
+// "are expected to join" (the participle "expected" looks past) and "must
+// be returned by". Here a participle defers to its auxiliary, intention
+// verbs followed by "to"/"for" and modals mark the future, and a deadline
+// preposition right before the expression ("by", "until", "as soon as")
+// points forward. Only called for weekdays, bare months and days without
+// a year, so it may allocate nothing and still be simple.
+#include "time/tense.h"
+
+#include <cstring>
+
+namespace annals::time_internal {
+namespace {
+
+constexpr int kWindow = 16;  // tokens scanned on each side
+
+std::string_view Lower(std::string_view w, char* buf, size_t cap) {
+  if (w.size() >= cap) return {};
+  for (size_t i = 0; i < w.size(); ++i) {
+    const char c = w[i];
+    buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  }
+  return std::string_view(buf, w.size());
+}
+
+bool OneOf(std::string_view w, std::initializer_list<std::string_view> set) {
+  for (std::string_view s : set)
+    if (w == s) return true;
+  return false;
+}
+
+class Reader {
+ public:
+  Reader(std::string_view text, const TextLayer& layer, const Sentence& s)
+      : text_(text), layer_(layer), s_(s) {}
+
+  std::string_view W(uint32_t i, char* buf) const {
+    if (i < s_.first || i >= s_.last) return {};
+    return Lower(layer_.tokens[i].in(text_), buf, 24);
+  }
+
+  // The tense signalled by token i, or kUnknown.
+  Tense Signal(uint32_t i) const {
+    char b0[24], b1[24], b2[24];
+    const Token& t = layer_.tokens[i];
+    if (!t.is(Token::kWord)) return Tense::kUnknown;
+    if (t.is(Token::kCapitalized) && i != s_.first) return Tense::kUnknown;  // names
+    const std::string_view w = W(i, b0);
+    const std::string_view next = W(i + 1, b1);
+    const std::string_view prev = i > s_.first ? W(i - 1, b2) : std::string_view();
+    if (OneOf(w, {"will", "shall", "'ll", "wo", "won't", "would", "must", "should"}))
+      return Tense::kFuture;
+    if (OneOf(w, {"expected", "scheduled", "due", "slated", "planned", "plans", "plan", "intends",
+                  "intend", "aims", "hopes", "hope", "wants", "want", "likely", "set", "going",
+                  "ready", "prepared", "preparing", "poised"}) &&
+        (next == "to" || next == "for"))
+      return Tense::kFuture;
+    if (OneOf(w, {"is", "are", "am"}))
+      return next == "to" ? Tense::kFuture : Tense::kPresent;
+    if (OneOf(w, {"was", "were", "had", "did", "has", "have"})) return Tense::kPast;
+    if (OneOf(w, {"says", "say"})) return Tense::kPresent;
+    if (IsPastForm(w)) {
+      // A participle after an auxiliary: the auxiliary decides.
+      if (OneOf(prev, {"be", "been", "being", "is", "are", "was", "were", "has", "have", "had",
+                       "will", "to", "would", "must", "not", "get", "got"}))
+        return Tense::kUnknown;
+      return Tense::kPast;
+    }
+    return Tense::kUnknown;
+  }
+
+ private:
+  std::string_view text_;
+  const TextLayer& layer_;
+  const Sentence& s_;
+};
+
+}  // namespace
+
+Tense ClauseTense(std::string_view text, const TextLayer& layer, uint32_t tok) {
+  if (tok >= layer.tokens.size()) return Tense::kUnknown;
+  const Sentence& s = layer.sentences[layer.sentence_of[tok]];
+  Reader r(text, layer, s);
+  char b1[24], b2[24];
+  // Deadline cues right before the expression: "by Friday", "until March",
+  // "as soon as Tuesday", "as early as next week".
+  {
+    uint32_t p = tok;
+    if (p > s.first && r.W(p - 1, b1) == "on") --p;
+    const std::string_view w1 = p > s.first ? r.W(p - 1, b1) : std::string_view();
+    const std::string_view w2 = p > s.first + 1 ? r.W(p - 2, b2) : std::string_view();
+    if (w1 == "until" || w1 == "till" || w1 == "by") return Tense::kFuture;
+    if (w1 == "as" && (w2 == "soon" || w2 == "early" || w2 == "late")) return Tense::kFuture;
+  }
+  const uint32_t lo = tok > s.first + kWindow ? tok - kWindow : s.first;
+  for (uint32_t i = tok; i-- > lo;) {
+    if (layer.tokens[i].in(text) == ";") break;
+    const Tense t = r.Signal(i);
+    if (t != Tense::kUnknown) return t;
+  }
+  const uint32_t hi = std::min<uint32_t>(s.last, tok + 1 + kWindow);
+  for (uint32_t i = tok + 1; i < hi; ++i) {
+    if (layer.tokens[i].in(text) == ";") break;
+    const Tense t = r.Signal(i);
+    if (t != Tense::kUnknown) return t;
+  }
+  return Tense::kUnknown;
+}
+
+}  // namespace annals::time_internal
