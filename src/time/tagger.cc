@@ -252,6 +252,7 @@ class Tagger {
     if (r & (kOrdR | kRelR | kFnR)) Better(&best, QuarterRule(i));
     if (r & kSeasonR) Better(&best, SeasonRule(i, false));
     if (r & kPodR) Better(&best, NoonRule(i));
+    if ((r & kUnitR) && l->plural) Better(&best, BareUnits(i));
     if (r & kHolidayR) Better(&best, HolidayRule(i));
     if (r & kFnR) {
       switch (l->fn) {
@@ -575,6 +576,19 @@ class Tagger {
     return Make(i, end, Timex::kTime, FmtDay(day) + b, dep);
   }
 
+  // A bare plural unit after a preposition of extent: "for hours", "in
+  // years", "over weeks", "within days".
+  Cand BareUnits(uint32_t i) {
+    Cand none;
+    const Unit u = L(i)->unit;
+    if (u == Unit::kHalf || u == Unit::kWeekend || u == Unit::kNight) return none;
+    const Fn p = PrevFn(i);
+    if (!(p == Fn::kFor || p == Fn::kIn || p == Fn::kOver || p == Fn::kWithin || p == Fn::kAfter))
+      return none;
+    if (F(i + 1) == Fn::kOf || F(i + 1) == Fn::kAgo || Is(i + 1, "old")) return none;
+    return Make(i, i + 1, Timex::kDuration, DurationValue(-1, u));
+  }
+
   // "noon", "midnight Friday", "noon on Thursday"
   Cand NoonRule(uint32_t i) {
     Cand none;
@@ -821,6 +835,8 @@ class Tagger {
     // "previously", "formerly", "soon" are left out: TimeBank rarely
     // marks them and they are mostly discourse adverbs.
     if (lw == "recently" || lw == "lately") return Make(i, i + 1, Timex::kDate, "PAST_REF");
+    if (lw == "recent" && Has(i + 1, kUnitR) && L(i + 1)->plural && L(i + 1)->unit != Unit::kHalf)
+      return Make(i, i + 2, Timex::kDuration, DurationValue(-1, L(i + 1)->unit));
     (void)l;
     return none;
   }
@@ -1213,6 +1229,8 @@ class Tagger {
                            Is(j + 1, "'s") || (In(j + 1) && toks_[j + 1].is(Token::kHyphenated));
       if (!l->plural && !blocked) {
         if (u == Unit::kYear) take(Make(j, j + 1, Timex::kDate, FmtYear(dct_.year), kDctAll));
+        if (u == Unit::kMonth) take(Make(j, j + 1, Timex::kDate, FmtMonth(dct_.year, dct_.month), kDctAll));
+        if (u == Unit::kWeek) take(Make(j, j + 1, Timex::kDate, FmtWeek(dct_), kDctAll));
         if (u == Unit::kWeekend) {
           CivilDate w = IsoWeekday(dct_) <= 2 ? AddDays(dct_, -7) : dct_;
           take(Make(j, j + 1, Timex::kDate, FmtWeek(w) + "-WE", kDctAll));
