@@ -516,6 +516,11 @@ uint32_t Scan::OnUnknownChunk(uint32_t i, uint32_t j) {
   // them and let the scan look again ("The", "Mr.", "In").
   if (st.cue[i] & (kCueStop | kCueHonorific)) return 1;
   if (st.all_caps_sentence) return j - i;  // headlines: too little evidence
+  const bool initial = tok(i).is(Token::kSentenceStart) ||
+                       (i > 0 && tok(i - 1).is(Token::kSentenceStart) && tok(i - 1).is(Token::kQuote));
+  // A common word opening the sentence ("Later Pashinyan left") is not
+  // part of the name that follows it.
+  if (initial && j > i + 1 && IsCommon(i) && !IsGiven(i)) return 1;
   // Cut the run where something known starts ("Sunday Blinken") and before
   // words with digits ("Airbus A320").
   for (uint32_t k = i + 1; k < j; ++k) {
@@ -524,6 +529,10 @@ uint32_t Scan::OnUnknownChunk(uint32_t i, uint32_t j) {
       break;
     }
     if (st.cue[k] & kCueNameLink) continue;
+    if (st.by_surname.count(st.hash[k]) && IsCommon(k - 1) && !IsGiven(k - 1)) {  // "Later Pashinyan"
+      j = k;
+      break;
+    }
     const Match m = LongestPhrase(k, j);
     if (m.entry && (m.entry->kind == EntryKind::kPerson || m.entry->kind == EntryKind::kCountry ||
                     m.entry->kind == EntryKind::kBody || m.entry->kind == EntryKind::kTitle ||
@@ -552,8 +561,6 @@ uint32_t Scan::OnUnknownChunk(uint32_t i, uint32_t j) {
   }
   const bool honorific = i > 0 && (st.cue[i - 1] & kCueHonorific);
   const bool loc_cue = i > 0 && (st.cue[i - 1] & kCueLocPrep) && !Cap(i - 1);
-  const bool initial = tok(i).is(Token::kSentenceStart) ||
-                       (i > 0 && tok(i - 1).is(Token::kSentenceStart) && tok(i - 1).is(Token::kQuote));
   bool has_org_word = false;
   for (uint32_t k = i; k < j; ++k) has_org_word |= (st.cue[k] & kCueOrgSuffix) != 0;
   ActorKind kind;
@@ -674,14 +681,16 @@ int32_t Scan::PersonActor(uint32_t pi) {
     a.role = t->role;
     a.cameo = t->cameo;
   } else if (!p.terms.empty()) {
-    // No office at this date: before the first term the person is a
-    // citizen of the country; after the last, a former official (ELI).
-    const KbTerm& last = p.terms.back();
-    a.country = last.country;
-    const bool former = st.dct && last.end && !(*st.dct < *last.end);
-    const KbCountry* c = r.kb_.Country(last.country);
-    const std::string base = c ? c->cameo : last.country;
-    a.cameo = former && !base.empty() ? base + "ELI" : base;
+    // No office at this date: after a term has ended the person is a
+    // former official (ELI) of its country; before any, a citizen.
+    const KbTerm* ended = nullptr;
+    for (const KbTerm& t : p.terms)
+      if (st.dct && t.end && !(*st.dct < *t.end) && (!ended || *ended->end < *t.end)) ended = &t;
+    const KbTerm& basis = ended ? *ended : p.terms.front();
+    a.country = basis.country;
+    const KbCountry* c = r.kb_.Country(basis.country);
+    const std::string base = c ? c->cameo : basis.country;
+    a.cameo = ended && !base.empty() ? base + "ELI" : base;
   }
   return AddActor(std::move(a));
 }
@@ -726,7 +735,7 @@ int32_t Scan::NamedActor(std::string_view name, ActorKind kind, std::string_view
 void Scan::Emit(uint32_t first, uint32_t last, ActorKind type, int32_t actor, bool coref) {
   // A name's article is not part of it: "the United States" -> "United
   // States" (descriptions such as "the alliance" keep theirs).
-  if (last - first >= 2 && Cap(first + 1) && (word(first) == "the" || word(first) == "The")) ++first;
+  if (!coref && last - first >= 2 && Cap(first + 1) && (word(first) == "the" || word(first) == "The")) ++first;
   Mention m;
   m.begin = tok(first).begin;
   m.end = tok(last - 1).end;
