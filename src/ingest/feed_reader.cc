@@ -47,22 +47,6 @@ bool IsNameChar(char c) {
          static_cast<unsigned char>(c) >= 0x80;
 }
 
-// windows-1252 code points for bytes 0x80..0x9F (ISO-8859-1 maps them to
-// C1 controls, which no feed means).
-constexpr char16_t kCp1252[32] = {0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-                                  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
-                                  0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-                                  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
-
-void AppendLatin1(std::string_view s, std::string* out) {
-  for (char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c < 0x80) out->push_back(ch);
-    else if (c < 0xA0) AppendUtf8(kCp1252[c - 0x80], out);
-    else AppendUtf8(c, out);
-  }
-}
-
 // Decodes "&...;" at s[i] (s[i] == '&'); appends the character(s) and
 // returns the length consumed, or 0 if it is not a reference we know.
 size_t DecodeEntity(std::string_view s, size_t i, std::string* out) {
@@ -385,7 +369,7 @@ class FeedReader {
   }
 
   void Append(std::string_view s, std::string* out) const {
-    if (latin1_) AppendLatin1(s, out);
+    if (latin1_) AppendWindows1252(s, out);
     else out->append(s);
   }
 

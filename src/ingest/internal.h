@@ -143,6 +143,16 @@ std::string InputStem(std::string_view name);
 // "April 2, 2024". The calendar date as written (no time zone shift).
 std::optional<CivilDate> ParseAnyDate(std::string_view s);
 
+// windows-1252 (a superset of Latin-1's printable characters) to UTF-8.
+void AppendWindows1252(std::string_view s, std::string* out);
+// The charset an HTML payload declares (HTTP Content-Type, else a <meta>
+// in its first 4 KB), lower case; empty when none.
+std::string DeclaredCharset(std::string_view bytes, std::string_view content_type);
+// An HTML payload as UTF-8: `bytes` itself when already valid UTF-8 (or
+// declared UTF-8), else converted from its declared charset (windows-1252
+// when none) into *storage.
+std::string_view HtmlToUtf8(std::string_view bytes, std::string_view content_type, std::string* storage);
+
 // Text format: finds the "date YYYY-MM-DD" header. Returns the offset of
 // the body; sets *date when a valid header is found, *bad_header when the
 // header is there but its date is impossible.

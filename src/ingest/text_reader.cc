@@ -6,8 +6,9 @@
 // that end it, so offsets count from the first byte of the body. The
 // whole input is one document, read into memory (capped by
 // max_record_bytes): the later stages need it whole anyway.
-// HTML: the page goes to HtmlToDocument, which finds text, title, URL and
-// date; the id is the file name.
+// HTML: the page, converted to UTF-8 from its declared charset, goes to
+// HtmlToDocument, which finds text, title, URL and date; the id is the
+// file name.
 #include "ingest/internal.h"
 
 namespace annals::ingest_internal {
@@ -54,7 +55,8 @@ void ReadHtml(Input& in, ReadContext& ctx) {
   Document doc;
   doc.record = 1;
   doc.input_offset = start;
-  Status st = HtmlToDocument(all, &doc);
+  std::string converted;
+  Status st = HtmlToDocument(HtmlToUtf8(all, {}, &converted), &doc);
   if (!st.ok()) {
     ctx.Error(1, start, "html: " + st.message());
     return;

@@ -2,7 +2,8 @@
 // Common Crawl writes CC-NEWS: each record is a header block, a blank line,
 // Content-Length bytes and two CRLFs. Only `response` records carrying an
 // HTTP 2xx response with an HTML payload (and `resource` records of type
-// text/html) become documents; request, metadata, warcinfo and revisit
+// text/html, and WET `conversion` records of extracted text) become
+// documents; request, metadata, warcinfo and revisit
 // records, redirects and non-HTML payloads are skipped silently, as they
 // are not articles. Records are numbered from 1 over all WARC records of the
 // input, so "record N" in an error points at the Nth header in the file.
@@ -182,7 +183,7 @@ class WarcReader {
         in_.Skip(1);
         continue;
       }
-      const bool wanted = h.type == "response" || h.type == "resource";
+      const bool wanted = h.type == "response" || h.type == "resource" || h.type == "conversion";
       const uint64_t max = ctx_.options().max_record_bytes;
       if (!wanted || h.length > max) {
         if (wanted) {
@@ -256,6 +257,16 @@ class WarcReader {
 
   void Process(uint64_t rec, uint64_t start, const WarcHeader& h, std::string_view block) {
     std::string_view payload = block;
+    std::string_view content_type = h.content_type;
+    if (h.type == "conversion") {
+      // WET files: the crawler's plain-text extraction of a page.
+      if (!ContainsNoCase(h.content_type, "text/plain")) return;
+      Document doc;
+      doc.record = rec;
+      ctx_.SetText(&doc, block, in_.offset());
+      Finish(rec, start, h, std::move(doc));
+      return;
+    }
     if (ContainsNoCase(h.content_type, "application/http")) {
       if (!ContainsNoCase(h.content_type, "response") && h.type != "response") return;
       HttpResponse r;
@@ -269,6 +280,7 @@ class WarcReader {
                                                   : LooksLikeHtml(r.body);
       if (!html) return;
       payload = r.body;
+      content_type = r.content_type;
       if (ContainsNoCase(r.transfer_encoding, "chunked") && Dechunk(payload, &dechunked_)) payload = dechunked_;
       std::string_view ce = r.content_encoding;
       if (!ce.empty() && !EqualsNoCase(ce, "identity")) {
@@ -291,12 +303,16 @@ class WarcReader {
       return;
     }
     Document doc;
-    Status st = HtmlToDocument(payload, &doc);
+    Status st = HtmlToDocument(HtmlToUtf8(payload, content_type, &converted_), &doc);
     if (!st.ok()) {
       ctx_.Error(rec, start, "html: " + st.message());
       return;
     }
     ctx_.CheckText(&doc);
+    Finish(rec, start, h, std::move(doc));
+  }
+
+  void Finish(uint64_t rec, uint64_t start, const WarcHeader& h, Document&& doc) {
     std::string_view id = h.record_id;
     if (id.size() >= 2 && id.front() == '<' && id.back() == '>') id = id.substr(1, id.size() - 2);
     doc.id = id.empty() ? ctx_.RecordId(rec) : std::string(id);
@@ -318,6 +334,7 @@ class WarcReader {
   ReadContext& ctx_;
   std::string dechunked_;
   std::string inflated_;
+  std::string converted_;
 };
 
 }  // namespace
