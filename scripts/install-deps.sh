@@ -4,7 +4,7 @@
 set -euo pipefail
 pkgs=(build-essential cmake pkg-config clang libclang-rt-14-dev
       libicu-dev libre2-dev libsimdjson-dev nlohmann-json3-dev libsqlite3-dev
-      libcld2-dev libgumbo-dev libcli11-dev libfmt-dev libutf8proc-dev zlib1g-dev
+      libcld2-dev libgumbo-dev libcpp-httplib-dev libcli11-dev libfmt-dev libutf8proc-dev zlib1g-dev
       libzstd-dev libxml2-dev python3 bc libgtest-dev libgmock-dev libbenchmark-dev iso-codes)
 missing=()
 for p in "${pkgs[@]}"; do

@@ -25,6 +25,8 @@ void AddEvalNerCommand(CLI::App& eval);
 void AddEvalEventsCommand(CLI::App& eval);
 // `annals load` and `annals query`: the embedded store.
 void AddStoreCommands(CLI::App& app);
+// `annals serve`: HTTP API and web page.
+void AddServeCommand(CLI::App& app);
 // `annals dict import`
 void AddDictCommand(CLI::App& app);
 

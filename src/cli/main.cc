@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   annals::cli::AddExtractCommand(app);
   annals::cli::AddTimelineCommand(app);
   annals::cli::AddStoreCommands(app);
+  annals::cli::AddServeCommand(app);
   CLI::App* eval = app.add_subcommand("eval", "Score a stage on public gold data (precision, recall, F1)");
   eval->require_subcommand(1);
   annals::cli::AddEvalBoilerplateCommand(*eval);
