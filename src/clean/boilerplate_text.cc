@@ -215,6 +215,10 @@ constexpr std::string_view kLabels[] = {
 struct Prefix {
   std::string_view text;  // lowercase
   uint32_t max_len;
+  // A section header ("Other Topics of Interest", "MORE STORIES") is
+  // written in title case or capitals; the same words in a sentence
+  // ("most popular structure so far") are not a header.
+  bool header = false;
 };
 constexpr Prefix kPrefixes[] = {
     {"advertisement", 120},
@@ -228,7 +232,7 @@ constexpr Prefix kPrefixes[] = {
     {"don't miss:", 600},
     {"download our app", 300},
     {"download the app", 300},
-    {"editor's picks", 600},
+    {"editor's picks", 600, true},
     {"follow us", 300},
     {"follow @", 300},
     {"for more news", 300},
@@ -236,26 +240,26 @@ constexpr Prefix kPrefixes[] = {
     {"get the latest", 300},
     {"join our", 300},
     {"like us on facebook", 300},
-    {"more from", 300},
+    {"more from", 300, true},
     {"more on this:", 600},
-    {"more stories", 600},
-    {"most popular", 600},
-    {"most read", 600},
-    {"other topics of interest", 0},
-    {"popular stories", 600},
+    {"more stories", 600, true},
+    {"most popular", 600, true},
+    {"most read", 600, true},
+    {"other topics of interest", 0, true},
+    {"popular stories", 600, true},
     {"read also:", 600},
     {"read also", 300},
     {"read more:", 600},
     {"read more", 200},
     {"read next:", 600},
     {"read:", 300},
-    {"recommended for you", 600},
+    {"recommended for you", 600, true},
     {"recommended:", 600},
-    {"recommended stories", 600},
-    {"related articles", 600},
-    {"related coverage", 600},
-    {"related news", 600},
-    {"related stories", 600},
+    {"recommended stories", 600, true},
+    {"related articles", 600, true},
+    {"related coverage", 600, true},
+    {"related news", 600, true},
+    {"related stories", 600, true},
     {"related:", 600},
     {"see also:", 600},
     {"share on", 200},
@@ -264,8 +268,8 @@ constexpr Prefix kPrefixes[] = {
     {"sign up to", 300},
     {"sign up now", 300},
     {"subscribe", 300},
-    {"top stories", 600},
-    {"trending now", 600},
+    {"top stories", 600, true},
+    {"trending now", 600, true},
     {"watch:", 300},
     {"you may also like", 600},
     {"you might also like", 600},
@@ -279,23 +283,37 @@ constexpr std::string_view kShareWords[] = {
     "vk",       "whatsapp", "x",        "youtube",
 };
 
-// First bytes (lowercased) that can start a prefix, a label, a copyright
-// sign or a bracket around a label.
-struct FirstByteFilter {
-  std::array<bool, 256> ok{};
-  constexpr FirstByteFilter() {
-    for (const auto& p : kPrefixes) ok[static_cast<unsigned char>(p.text[0])] = true;
-    for (const auto& l : kLabels) ok[static_cast<unsigned char>(l[0])] = true;
-    for (const auto& w : kShareWords) ok[static_cast<unsigned char>(w[0])] = true;
-    for (char c = 'a'; c <= 'z'; ++c) {
-      if (ok[static_cast<unsigned char>(c)]) ok[static_cast<unsigned char>(c - 32)] = true;
+// The first two bytes (ASCII-lowercased) of every label, prefix and share
+// word: a line whose first two bytes are not in this set cannot match any
+// rule, which settles most article lines after two table lookups.
+struct StartFilter {
+  std::array<bool, 256 * 256> ok{};
+  static constexpr unsigned char L(char c) {
+    return static_cast<unsigned char>((c >= 'A' && c <= 'Z') ? c + 32 : c);
+  }
+  constexpr void Add(std::string_view w) {
+    if (w.size() >= 2) ok[L(w[0]) * 256 + L(w[1])] = true;
+  }
+  constexpr StartFilter() {
+    for (const auto& p : kPrefixes) Add(p.text);
+    for (const auto& l : kLabels) Add(l);
+    for (const auto& w : kShareWords) {
+      if (w.size() >= 2) Add(w);
+      // One-letter words ("x") may be followed by anything.
+      else for (int c = 0; c < 256; ++c) ok[L(w[0]) * 256 + c] = true;
     }
-    ok[0xC2] = true;  // ©, », non-breaking space
-    ok[0xE2] = true;  // arrows, bullets
-    ok['('] = ok['['] = ok['|'] = ok['-'] = true;
+    // Decorations in front of labels and signs: "(", "[", "|", "-", "©",
+    // "»", bullets, non-breaking spaces.
+    for (int c = 0; c < 256; ++c) {
+      for (unsigned char f : {'(', '[', '|', '-', '\xC2', '\xE2'}) ok[f * 256 + c] = true;
+    }
+  }
+  bool Match(std::string_view s) const {
+    if (s.size() < 2) return true;
+    return ok[L(s[0]) * 256 + L(s[1])];
   }
 };
-constexpr FirstByteFilter kFirst;
+constexpr StartFilter kStart;
 
 bool StartsWithNoCase(std::string_view s, std::string_view lower_prefix) {
   if (s.size() < lower_prefix.size()) return false;
@@ -318,9 +336,25 @@ bool ContainsNoCase(std::string_view s, std::string_view lower_needle) {
 bool IsCopyrightLine(std::string_view s) {
   if (s.size() > 300) return false;
   if (s.find("\xC2\xA9") != std::string_view::npos) return true;  // ©
-  if (ContainsNoCase(s, "all rights reserved")) return true;
-  if (StartsWithNoCase(s, "(c) ")) return true;
+  if (StartsWithNoCase(s, "(c) ") && s.size() > 4 && s[4] >= '0' && s[4] <= '9') return true;
+  // "reserved" is rare in articles: look for it before the full phrase.
+  if ((s.find("eserved") != std::string_view::npos || s.find("ESERVED") != std::string_view::npos) &&
+      ContainsNoCase(s, "all rights reserved"))
+    return true;
   return false;
+}
+
+// Every word of four letters or more starts with a capital.
+bool IsTitleCase(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && !IsAlnum(s[i])) ++i;
+    size_t j = i;
+    while (j < s.size() && (IsAlnum(s[j]) || s[j] == '\'')) ++j;
+    if (j - i >= 4 && !(s[i] >= 'A' && s[i] <= 'Z')) return false;
+    i = j;
+  }
+  return true;
 }
 
 bool IsShareBar(std::string_view s) {
@@ -354,10 +388,11 @@ bool IsShareBar(std::string_view s) {
 bool IsBoilerplateLine(std::string_view line) {
   const std::string_view s = Trim(line);
   if (s.empty()) return false;
-  if (!kFirst.ok[static_cast<unsigned char>(s[0])]) return false;
+  // Copyright signs may stand anywhere; everything else starts the line.
+  if (!kStart.Match(s)) return IsCopyrightLine(s);
   std::array<char, 64> buf;
   std::string_view label;
-  if (s.size() <= 96 && NormalizeLabel(s, &buf, &label)) {
+  if (s.size() <= 64 && NormalizeLabel(s, &buf, &label)) {
     if (!label.empty() && std::binary_search(std::begin(kLabels), std::end(kLabels), label)) return true;
   }
   for (const Prefix& p : kPrefixes) {
@@ -367,6 +402,9 @@ bool IsBoilerplateLine(std::string_view line) {
     // said" is not "Subscribe".
     const char last = p.text.back();
     if (IsAlnum(last) && s.size() > p.text.size() && IsAlnum(s[p.text.size()])) continue;
+    if (p.header && !IsTitleCase(s.substr(0, p.text.size())) &&
+        !(s.size() > p.text.size() && s[p.text.size()] == ':'))
+      continue;
     if (p.text == "copyright" && !IsCopyrightLine(s) &&
         s.find_first_of("0123456789") == std::string_view::npos) {
       continue;
@@ -378,21 +416,53 @@ bool IsBoilerplateLine(std::string_view line) {
   return false;
 }
 
+// Hard-wrapped text (newswires, e-mail) breaks paragraphs into lines of
+// some 70 characters; a line that continues a sentence ("share on sales
+// of 40.8 mln dlrs.") is not a line of its own, whatever its first word.
+// A line stands alone when it opens the text, follows a blank line, a
+// line that ended a sentence, a short line (a title or a label) or a
+// boilerplate line; a line starting in lowercase must also be followed by
+// a blank line.
 void FindTextBoilerplate(std::string_view text, std::vector<Span>* out) {
   const char* base = text.data();
   const size_t n = text.size();
   size_t pos = 0;
+  bool prev_open = false;  // the previous line continues into this one
   while (pos < n) {
     const void* nl = std::memchr(base + pos, '\n', n - pos);
     const size_t end = nl ? static_cast<size_t>(static_cast<const char*>(nl) - base) : n;
-    // Cheap reject first: the first non-space byte must be able to start a rule.
     size_t i = pos;
     while (i < end && (base[i] == ' ' || base[i] == '\t' || base[i] == '\r')) ++i;
-    if (i < end && kFirst.ok[static_cast<unsigned char>(base[i])] &&
-        IsBoilerplateLine(text.substr(pos, end - pos))) {
-      size_t e = end;
-      if (e > pos && base[e - 1] == '\r') --e;
-      out->push_back(Span{static_cast<uint32_t>(pos), static_cast<uint32_t>(e)});
+    size_t e = end;
+    while (e > i && (base[e - 1] == ' ' || base[e - 1] == '\t' || base[e - 1] == '\r')) --e;
+    if (i == e) {  // blank line
+      prev_open = false;
+      pos = end + 1;
+      continue;
+    }
+    bool boilerplate = false;
+    if (!prev_open) {
+      bool standalone = true;
+      if (base[i] >= 'a' && base[i] <= 'z') {
+        // Lowercase start: only as a paragraph of its own.
+        size_t k = end + 1;
+        while (k < n && (base[k] == ' ' || base[k] == '\t' || base[k] == '\r')) ++k;
+        standalone = k >= n || base[k] == '\n';
+      }
+      boilerplate = standalone && IsBoilerplateLine(text.substr(i, e - i));
+    }
+    if (boilerplate) {
+      size_t span_end = end;
+      if (span_end > pos && base[span_end - 1] == '\r') --span_end;
+      out->push_back(Span{static_cast<uint32_t>(pos), static_cast<uint32_t>(span_end)});
+      prev_open = false;
+    } else {
+      const char last = base[e - 1];
+      const bool ends_sentence = last == '.' || last == '!' || last == '?' || last == '"' || last == ':' ||
+                                 last == ')' || last == '\'' ||
+                                 (e - i >= 3 && static_cast<unsigned char>(base[e - 3]) == 0xE2 &&
+                                  base[e - 2] == '\x80' && (base[e - 1] == '\x9D' || base[e - 1] == '\x99'));
+      prev_open = !ends_sentence && e - i >= 50;
     }
     pos = end + 1;
   }

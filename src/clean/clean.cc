@@ -19,7 +19,7 @@ void CleanDocument(const Document& doc, CleanResult* out) {
   } else {
     FindTextBoilerplate(doc.text, &out->boilerplate);
   }
-  constexpr size_t kLanguageBytes = 8192;
+  constexpr size_t kLanguageBytes = 1024;
   const std::string_view text = doc.text;
   if (out->boilerplate.empty()) {
     out->language = DetectLanguage(text, kLanguageBytes);

@@ -42,7 +42,7 @@ void FindHtmlBoilerplate(const Document& doc, std::vector<Span>* out);
 
 // Language of `text` (UTF-8) as ISO 639-1 ("en"), or "und" when the
 // detector is not confident. Looks at most at the first `max_bytes`.
-std::string DetectLanguage(std::string_view text, size_t max_bytes = 8192);
+std::string DetectLanguage(std::string_view text, size_t max_bytes = 1024);
 
 // 64-bit simhash over lowercased word 3-shingles of `text`, skipping the
 // `skip` spans (sorted, non-overlapping).

@@ -40,8 +40,16 @@ struct WordTable {
 };
 constexpr WordTable kWord;
 
+// Counts, per bit position, how many shingle hashes have that bit set.
+// Bits are counted eight positions at a time in the bytes of eight 64-bit
+// lanes (lane k byte j counts bit 8j+k), which costs 8 additions per
+// shingle instead of 64; lanes are flushed to wide counters before a byte
+// can overflow.
 struct Accumulator {
-  std::array<int32_t, 64> v{};
+  std::array<uint64_t, 8> lanes{};
+  std::array<uint32_t, 64> ones{};
+  uint32_t in_lanes = 0;
+  uint32_t total = 0;
   uint64_t w1 = 0, w2 = 0;  // previous two word hashes
   uint64_t words = 0;
 
@@ -52,7 +60,17 @@ struct Accumulator {
     w1 = h;
   }
   void Add(uint64_t h) {
-    for (int b = 0; b < 64; ++b) v[b] += static_cast<int32_t>(((h >> b) & 1) << 1) - 1;
+    constexpr uint64_t kLow = 0x0101010101010101ull;
+    for (int k = 0; k < 8; ++k) lanes[k] += (h >> k) & kLow;
+    ++total;
+    if (++in_lanes == 255) FlushLanes();
+  }
+  void FlushLanes() {
+    for (int k = 0; k < 8; ++k) {
+      for (int j = 0; j < 8; ++j) ones[8 * j + k] += (lanes[k] >> (8 * j)) & 0xFF;
+      lanes[k] = 0;
+    }
+    in_lanes = 0;
   }
   uint64_t Finish() {
     // Fewer than three words: the words themselves are the features.
@@ -60,9 +78,10 @@ struct Accumulator {
       if (words == 2) Add(Mix(w2));
       Add(Mix(w1));
     }
+    FlushLanes();
     uint64_t out = 0;
     for (int b = 0; b < 64; ++b) {
-      if (v[b] > 0) out |= 1ull << b;
+      if (2 * ones[b] > total) out |= 1ull << b;
     }
     return out;
   }

@@ -50,6 +50,9 @@ TEST(TextBoilerplate, LinesThatAreNotTheArticle) {
       {"Following the vote, the minister resigned.", false},
       {"Share prices fell sharply on Tuesday after the announcement.", false},
       {"Facebook said it would appeal the decision.", false},
+      {"Most popular structure so far in the U.S., the survey found.", false},
+      {"MOST POPULAR Flood update: rivers rise", true},
+      {"(C) - Sales made on exporters' own account.", false},
       {"The minister said the advertisement campaign would run until May.", false},
   };
   for (const auto& c : cases) {
@@ -72,6 +75,21 @@ TEST(TextBoilerplate, SpansCoverWholeLinesInOrder) {
   for (size_t i = 1; i < r.boilerplate.size(); ++i) {
     EXPECT_LE(r.boilerplate[i - 1].end, r.boilerplate[i].begin);
   }
+}
+
+TEST(TextBoilerplate, HardWrappedLinesAreNotLinesOfTheirOwn) {
+  // A newswire wraps paragraphs at ~70 columns: a continuation line that
+  // happens to start with "share" or "subscribe" is article text.
+  const std::string text =
+      "    The company said it expects to earn about 4.50 dlrs per\n"
+      "share on sales of 1.78 billion dlrs for the year, and holders may\n"
+      "subscribe to ordinary shares until March.\n"
+      "    Advertisement\n"
+      " more\n";
+  const auto lines = BoilerplateLines(text);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0], "    Advertisement");
+  EXPECT_EQ(lines[1], " more");
 }
 
 TEST(TextBoilerplate, SeedArticle) {
