@@ -253,6 +253,12 @@ class Tagger {
     if (r & kSeasonR) Better(&best, SeasonRule(i, false));
     if (r & kPodR) Better(&best, NoonRule(i));
     if ((r & kUnitR) && l->plural) Better(&best, BareUnits(i));
+    if ((r & kUnitR) && l->unit == Unit::kYear && !l->plural) {
+      // "year end", "year's end"
+      uint32_t k = i + 1;
+      if (Is(k, "'s")) ++k;
+      if (F(k) == Fn::kEnd) Better(&best, Make(i, k + 1, Timex::kDate, FmtYear(dct_.year), kDctAll, "END"));
+    }
     if (r & kHolidayR) Better(&best, HolidayRule(i));
     if (r & kFnR) {
       switch (l->fn) {
@@ -265,8 +271,7 @@ class Tagger {
             Better(&best, Make(i, i + 2, Timex::kDate, "PRESENT_REF"));
           break;
         case Fn::kThat:
-          if (Has(i + 1, kUnitR) && L(i + 1)->unit == Unit::kDay && !L(i + 1)->plural)
-            Better(&best, Anchored(i, i + 2, 0));
+          Better(&best, ThatUnit(i));
           break;
         default: break;
       }
@@ -380,6 +385,8 @@ class Tagger {
     Unit u;
     bool plural;
     uint32_t j = c.next;
+    // "two more weeks", "an additional year", "another three days"
+    if (F(j) == Fn::kMore || Is(j, "additional") || Is(j, "extra")) ++j;
     if (!UnitAt(j, &u, &plural)) return none;
     if (u == Unit::kHalf) return none;
     if (u == Unit::kWeekend && c.n != 1) return none;
@@ -442,7 +449,8 @@ class Tagger {
       // 24-hour, 30-year, 10-day, 5-year-old
       std::string_view parts[4];
       const int n = SplitHyphen(s, parts);
-      if (n >= 2 && AllDigits(parts[0])) {
+      // "6-year-old" is an age (TimeBank leaves it out); "24-hour-long" is not.
+      if (n >= 2 && AllDigits(parts[0]) && (n == 2 || (n == 3 && parts[2] == "long"))) {
         const Lex* ul = LookupPart(parts[1]);
         if (ul && (ul->roles & kUnitR) && ul->unit != Unit::kHalf && ul->unit != Unit::kWeekend)
           return Make(i, i + 1, Timex::kDuration, DurationValue(ToInt(parts[0]), ul->unit));
@@ -827,7 +835,6 @@ class Tagger {
     if (!LowerInto(w, b, sizeof b, &n)) return none;
     const std::string_view lw(b, n);
     if (lw == "now") {
-      if (F(i + 1) == Fn::kThat) return none;  // "now that" is a conjunction
       return Make(i, i + 1, Timex::kDate, "PRESENT_REF");
     }
     if (lw == "currently" || lw == "nowadays" || lw == "presently")
@@ -865,7 +872,7 @@ class Tagger {
       if (plural) {  // the coming weeks, the past months
         if (rel == Rel::kThis || rel == Rel::kCurrent || u == Unit::kWeekend || u == Unit::kHalf)
           return none;
-        if (!the && rel != Rel::kPast) return none;
+        if (!the && rel != Rel::kPast && rel != Rel::kComing) return none;
         return Make(i, j + 1, Timex::kDuration, DurationValue(-1, u));
       }
       int k = 0;
@@ -953,6 +960,11 @@ class Tagger {
       return Make(i, j + 1, Timex::kDate, FmtMonth(y, m), kDctAll);
     }
     if (Has(j, kSeasonR)) return SeasonAt(i, j, rel);
+    if (Has(j, kPodR) && the && (rel == Rel::kNext || rel == Rel::kFollowing)) {
+      const char* code = PodCode(L(j)->pod);
+      if (!code) return none;
+      return Make(i, j + 1, Timex::kTime, FmtDay(AddDays(anchor_, 1)) + "T" + code, kDctAll);
+    }
     if (Has(j, kPodR) && rel == Rel::kThis) {
       const char* code = PodCode(L(j)->pod);
       if (!code) return none;
@@ -1015,7 +1027,17 @@ class Tagger {
     const Pos pos = L(i)->pos;
     uint32_t j = i + 1;
     if (pos == Pos::kEarlier || pos == Pos::kLater) {
+      // "earlier this year"; "later that year" (the narrative's year)
+      if (F(j) == Fn::kThat && Has(j + 1, kUnitR) && !L(j + 1)->plural) {
+        Cand c = ThatUnit(j);
+        if (!c.ok) return none;
+        c.first = i;
+        c.mod = pos == Pos::kEarlier ? "START" : "END";
+        return c;
+      }
       if (!Has(j, kRelR) || L(j)->rel != Rel::kThis) return none;
+      // TimeBank marks "earlier [this week]" but "[earlier this year]".
+      if (Has(j + 1, kUnitR) && L(j + 1)->unit == Unit::kWeek) return none;
     }
     bool on = false;
     if ((pos == Pos::kEarly || pos == Pos::kLate) && (F(j) == Fn::kOn || F(j) == Fn::kIn) &&
@@ -1227,6 +1249,14 @@ class Tagger {
       const bool blocked = next == Fn::kOf || next == Fn::kBefore || next == Fn::kAfter ||
                            next == Fn::kEarlier || next == Fn::kLater || next == Fn::kAgo ||
                            Is(j + 1, "'s") || (In(j + 1) && toks_[j + 1].is(Token::kHyphenated));
+      // "the weeks ahead"; "in the days before the vote" (the unit alone)
+      if (l->plural && u != Unit::kHalf && u != Unit::kWeekend && u != Unit::kNight) {
+        if (F(j + 1) == Fn::kAhead)
+          take(Make(j, j + 2, Timex::kDuration, DurationValue(-1, u)));
+        else if (next == Fn::kBefore || next == Fn::kAfter || next == Fn::kThat ||
+                 Is(j + 1, "following") || Is(j + 1, "since"))
+          Better(&best, Make(j, j + 1, Timex::kDuration, DurationValue(-1, u)));
+      }
       if (!l->plural && !blocked) {
         if (u == Unit::kYear) take(Make(j, j + 1, Timex::kDate, FmtYear(dct_.year), kDctAll));
         if (u == Unit::kMonth) take(Make(j, j + 1, Timex::kDate, FmtMonth(dct_.year, dct_.month), kDctAll));
@@ -1241,6 +1271,14 @@ class Tagger {
           take(Make(j, j + 1, Timex::kDate, FmtQuarter(m.year, (m.month - 1) / 3 + 1), kDctAll));
         }
       }
+    }
+    {
+      // "the fiscal year", "the full year", "the current fiscal year"
+      uint32_t k = j;
+      if (Is(k, "current") || Is(k, "latest") || Is(k, "full") || Is(k, "calendar")) ++k;
+      if (F(k) == Fn::kFiscal) ++k;
+      if (k > j && Has(k, kUnitR) && L(k)->unit == Unit::kYear && !L(k)->plural && F(k + 1) != Fn::kOf)
+        take(Make(j, k + 1, Timex::kDate, FmtYear(dct_.year), kDctAll));
     }
     if (l->roles & kFnR) {
       switch (l->fn) {
@@ -1284,6 +1322,18 @@ class Tagger {
       take(Make(j, j + 1, Timex::kDate, "PAST_REF"));
     }
     return best;
+  }
+
+  // "that day", "that year", "that month": the narrative's anchor.
+  Cand ThatUnit(uint32_t i) {
+    Cand none;
+    if (!Has(i + 1, kUnitR) || L(i + 1)->plural) return none;
+    switch (L(i + 1)->unit) {
+      case Unit::kDay: return Anchored(i, i + 2, 0);
+      case Unit::kMonth: return Make(i, i + 2, Timex::kDate, FmtMonth(anchor_.year, anchor_.month), kDctAll);
+      case Unit::kYear: return Make(i, i + 2, Timex::kDate, FmtYear(anchor_.year), kDctAll);
+      default: return none;
+    }
   }
 
   // A day relative to the narrative's anchor ("the following day").

@@ -52,10 +52,13 @@ class Reader {
     const std::string_view prev = i > s_.first ? W(i - 1, b2) : std::string_view();
     if (OneOf(w, {"will", "shall", "'ll", "wo", "won't", "would", "must", "should"}))
       return Tense::kFuture;
-    if (OneOf(w, {"expected", "scheduled", "due", "slated", "planned", "plans", "plan", "intends",
-                  "intend", "aims", "hopes", "hope", "wants", "want", "likely", "set", "going",
-                  "ready", "prepared", "preparing", "poised"}) &&
+    if (OneOf(w, {"expected", "due", "slated", "intends", "intend", "aims", "hopes", "hope",
+                  "wants", "want", "likely", "set", "going", "ready", "prepared", "preparing",
+                  "poised"}) &&
         (next == "to" || next == "for"))
+      return Tense::kFuture;
+    // Plans look ahead whatever their own tense: "planned a rally on Saturday".
+    if (OneOf(w, {"planned", "planning", "plans", "plan", "scheduled", "schedules", "schedule"}))
       return Tense::kFuture;
     if (OneOf(w, {"is", "are", "am"}))
       return next == "to" ? Tense::kFuture : Tense::kPresent;
@@ -88,7 +91,16 @@ Tense ClauseTense(std::string_view text, const TextLayer& layer, uint32_t tok) {
   // "as soon as Tuesday", "as early as next week".
   {
     uint32_t p = tok;
-    if (p > s.first && r.W(p - 1, b1) == "on") --p;
+    // Skip what sits between the cue and the day: "until 9 a.m. on Tuesday".
+    for (int k = 0; k < 5 && p > s.first; ++k) {
+      const Token& t = layer.tokens[p - 1];
+      const std::string_view w = r.W(p - 1, b1);
+      if (t.is(Token::kNumber) || OneOf(w, {"on", ",", "a.m.", "p.m.", "am", "pm", "est", "edt",
+                                           "gmt", "et", "utc", "local", "time", "noon", "midnight"}))
+        --p;
+      else
+        break;
+    }
     const std::string_view w1 = p > s.first ? r.W(p - 1, b1) : std::string_view();
     const std::string_view w2 = p > s.first + 1 ? r.W(p - 2, b2) : std::string_view();
     if (w1 == "until" || w1 == "till" || w1 == "by") return Tense::kFuture;
