@@ -415,8 +415,12 @@ class FeedReader {
     const uint64_t rec = item_.record;
     const uint64_t off = base_ + item_.offset;
     Document doc;
-    const Field* body = item_.content.present ? &item_.content
-                        : item_.description.present ? &item_.description : nullptr;
+    // An empty <content> (Atom's content src="...") falls back to the summary.
+    auto has_text = [](const Field& f) {
+      return f.present && f.raw.find_first_not_of(" \t\r\n") != std::string_view::npos;
+    };
+    const Field* body = has_text(item_.content) ? &item_.content
+                        : has_text(item_.description) ? &item_.description : nullptr;
     std::string title = item_.title.present ? PlainText(item_.title) : std::string();
     if (body != nullptr) {
       std::string decoded;

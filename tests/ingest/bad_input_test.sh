@@ -6,6 +6,10 @@
 # input. Usage: bad_input_test.sh path/to/annals
 set -u
 annals=${1:?usage: bad_input_test.sh ANNALS_BINARY}
+if [ ! -x "$annals" ]; then
+  echo "FAIL: no annals binary at $annals"
+  exit 1
+fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fails=0

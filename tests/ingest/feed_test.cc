@@ -131,3 +131,20 @@ TEST(Feed, ItemWithoutBodyUsesTitle) {
 
 }  // namespace
 }  // namespace annals
+
+namespace annals {
+namespace {
+
+TEST(Atom, EmptyContentFallsBackToSummary) {
+  auto got = testing::Collect(
+      "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title>T</title><updated>2024-05-01T00:00:00Z</updated>"
+      "<content src=\"https://x.example/a\"/><summary>The summary text.</summary></entry>"
+      "<entry><title>U</title><content type=\"text\"> </content><summary>Second summary.</summary></entry></feed>",
+      "s.atom");
+  ASSERT_EQ(got.docs.size(), 2u);
+  EXPECT_EQ(got.docs[0].text, "The summary text.");
+  EXPECT_EQ(got.docs[1].text, "Second summary.");
+}
+
+}  // namespace
+}  // namespace annals
