@@ -2,11 +2,28 @@
 // finding the document creation time, and reports bad input without losing
 // the other documents.
 //
-// Contract: a DocumentReader yields documents one at a time in input order.
-// Errors are one line naming the input, the record and the byte offset;
-// a bad record is reported through the error callback and skipped, a fatal
-// input error (unreadable file, truncated gzip) ends that input after the
-// documents read so far. Not thread-safe; use one reader per input.
+// Formats (detected from the first bytes, else the file name; --format
+// overrides): text with an optional "date YYYY-MM-DD" header; JSONL
+// ({"id","url","date","title","text"|"html"} per line); one HTML page;
+// WARC/WET (HTTP 2xx responses with HTML payloads, resource records of
+// type text/html, conversion records of text/plain); RSS 2.0, RSS 1.0 and
+// Atom (one document per item/entry). gzip (multi-member) and zstd are
+// undone transparently, by magic number.
+//
+// Contract: ReadInput/ReadBuffer pass documents to the sink one at a time,
+// in input order.
+// Errors are one line, "INPUT: record N, byte X: what"; a bad record is
+// reported through the error callback and skipped, a fatal input error
+// (unreadable file, truncated gzip or WARC) ends that input after the
+// documents read so far. Invalid UTF-8 is replaced with U+FFFD, counted in
+// Document::invalid_utf8 and reported, and the document is kept. Records
+// are 1-based (JSONL: the line number; WARC: the record among all WARC
+// records; feeds: the item); byte offsets count from the start of the
+// decoded input (after gzip/zstd). A missing date is not an error here:
+// IngestOptions::default_date applies. Ids: the input's own id (JSONL "id",
+// WARC-Record-ID, feed guid/id), else the file name without extension,
+// plus "#N" for record N of a multi-record input. Not thread-safe; use one
+// reader per input.
 #ifndef ANNALS_INGEST_INGEST_H_
 #define ANNALS_INGEST_INGEST_H_
 
