@@ -61,6 +61,18 @@ std::string Num(double n) {
 
 std::string DurationValue(double n, Unit u) {
   const bool x = n < 0;
+  // Halves in the next smaller unit: P2Y6M, PT1H30M, P1DT12H.
+  if (!x && n != std::floor(n) && n - std::floor(n) == 0.5) {
+    const std::string whole = n >= 1 ? Num(std::floor(n)) : "";
+    switch (u) {
+      case Unit::kYear: return "P" + (whole.empty() ? "" : whole + "Y") + "6M";
+      case Unit::kMonth: return n >= 1 ? "P" + whole + "M15D" : "P15D";
+      case Unit::kDay: return "P" + (whole.empty() ? "" : whole + "D") + "T12H";
+      case Unit::kHour: return "PT" + (whole.empty() ? "" : whole + "H") + "30M";
+      case Unit::kMinute: return "PT" + (whole.empty() ? "" : whole + "M") + "30S";
+      default: break;
+    }
+  }
   auto q = [&](double mult) { return x ? std::string("X") : Num(n * mult); };
   switch (u) {
     case Unit::kSecond: return "PT" + q(1) + "S";

@@ -387,8 +387,20 @@ class Tagger {
     uint32_t j = c.next;
     // "two more weeks", "an additional year", "another three days"
     if (F(j) == Fn::kMore || Is(j, "additional") || Is(j, "extra")) ++j;
+    // "two and a half years"
+    bool half_after = false;
+    if (F(j) == Fn::kAnd && Has(j + 1, kNumR) && F(j + 2) == Fn::kHalfW && c.n > 0) {
+      c.n += 0.5;
+      j += 3;
+    }
     if (!UnitAt(j, &u, &plural)) return none;
     if (u == Unit::kHalf) return none;
+    // "a year and a half"
+    if (F(j + 1) == Fn::kAnd && Has(j + 2, kNumR) && F(j + 3) == Fn::kHalfW && c.n > 0 &&
+        !plural) {
+      c.n += 0.5;
+      half_after = true;
+    }
     if (u == Unit::kWeekend && c.n != 1) return none;
     if (c.article && (u == Unit::kSecond || u == Unit::kQuarter || u == Unit::kNight)) return none;
     if (c.n == 1 && !c.article && IsNum(i) && plural) {}  // "1 days": accept
@@ -425,6 +437,7 @@ class Tagger {
     // A bare article and singular day/night/week with a non-temporal
     // reading is rare; but "a day" after "once" was handled above.
     const char* mod = c.approx ? "APPROX" : nullptr;
+    if (half_after) end += 3;
     if (F(end) == Fn::kOr && F(end + 1) == Fn::kSo) { end += 2; mod = "APPROX"; }
     return Make(i, end, Timex::kDuration, DurationValue(c.n, u), kNoDct, mod);
   }
@@ -591,9 +604,14 @@ class Tagger {
     const Unit u = L(i)->unit;
     if (u == Unit::kHalf || u == Unit::kWeekend || u == Unit::kNight) return none;
     const Fn p = PrevFn(i);
+    const Fn n = F(i + 1);
+    // "years ago": some time back; "minutes later": an unknown extent.
+    if (n == Fn::kAgo) return Make(i, i + 2, Timex::kDate, "PAST_REF");
+    if ((n == Fn::kLater || n == Fn::kEarlier) && F(i + 2) != Fn::kThan)
+      return Make(i, i + 1, Timex::kDuration, DurationValue(-1, u));
     if (!(p == Fn::kFor || p == Fn::kIn || p == Fn::kOver || p == Fn::kWithin || p == Fn::kAfter))
       return none;
-    if (F(i + 1) == Fn::kOf || F(i + 1) == Fn::kAgo || Is(i + 1, "old")) return none;
+    if (n == Fn::kOf || Is(i + 1, "old")) return none;
     return Make(i, i + 1, Timex::kDuration, DurationValue(-1, u));
   }
 
