@@ -30,7 +30,7 @@ async function loadEvents() {
   body.innerHTML = events.map((e) => `<tr>
       <td>${esc(e.date)}</td><td>${esc(e.source_name || e.source || "-")}</td>
       <td>${esc(e.cameo)} ${esc(e.plover || "")}</td><td>${esc(e.target_name || e.target || "-")}</td>
-      <td>${esc(e.place || "-")}</td><td class="mode-${esc(e.mode)}">${esc(e.mode)}</td>
+      <td>${esc(e.place_name || e.place || "-")}</td><td class="mode-${esc(e.mode)}">${esc(e.mode)}</td>
       <td>${e.mentions} in ${e.documents}</td>
       <td class="evidence">“${esc(e.trigger)}” ${esc(e.rule)} · ${esc(e.first_document)}</td></tr>`).join("")
     || `<tr><td colspan="8">no events</td></tr>`;

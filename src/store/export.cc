@@ -84,6 +84,7 @@ void WriteExportRow(ExportFormat format, const FusedEvent& e, std::string* out) 
       w.Key("plover"); w.StringOrNull(e.plover);
       w.Key("mode"); w.String(e.mode);
       w.Key("place"); w.StringOrNull(e.place);
+      w.Key("place_name"); w.StringOrNull(e.place_name);
       if (e.place_lat && e.place_lon) {
         w.Key("lat"); w.Double(*e.place_lat, 4);
         w.Key("lon"); w.Double(*e.place_lon, 4);
