@@ -122,3 +122,35 @@ TEST(Warc, OversizedRecordIsSkipped) {
 
 }  // namespace
 }  // namespace annals
+
+namespace annals {
+namespace {
+
+TEST(Warc, StreamsLargeSkippedRecordsFromAFile) {
+  // page, a 3 MB image record (skipped chunk by chunk), page; gzip per record.
+  auto rec = [](const std::string& type, const std::string& ctype, const std::string& block, const std::string& uri) {
+    return "WARC/1.1\r\nWARC-Type: " + type + "\r\nWARC-Date: 2024-06-01T00:00:00Z\r\nWARC-Target-URI: " + uri +
+           "\r\nContent-Type: " + ctype + "\r\nContent-Length: " + std::to_string(block.size()) + "\r\n\r\n" + block +
+           "\r\n\r\n";
+  };
+  const std::string page = "<html><body><p>Rain fell in Bergen on Saturday.</p></body></html>";
+  const std::string http = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + page;
+  const std::string image = "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n" + std::string(3 << 20, '\x89');
+  const std::string r1 = rec("response", "application/http; msgtype=response", http, "https://a.example/1");
+  const std::string r2 = rec("response", "application/http; msgtype=response", image, "https://a.example/i.png");
+  const std::string r3 = rec("response", "application/http; msgtype=response", http, "https://a.example/3");
+  const std::string path = ::testing::TempDir() + "/ingest_stream.warc.gz";
+  std::ofstream(path, std::ios::binary) << testing::Gzip(r1) << testing::Gzip(r2) << testing::Gzip(r3);
+  auto got = testing::CollectFile(path);
+  if (HtmlMissing(got)) GTEST_SKIP() << "HtmlToDocument not available yet";
+  ASSERT_TRUE(got.errors.empty()) << got.errors[0];
+  ASSERT_EQ(got.docs.size(), 2u);
+  EXPECT_EQ(got.docs[0].url, "https://a.example/1");
+  EXPECT_EQ(got.docs[1].url, "https://a.example/3");
+  EXPECT_EQ(got.docs[1].record, 3u);
+  EXPECT_EQ(got.docs[1].input_offset, r1.size() + r2.size());
+  EXPECT_EQ(got.docs[1].id, "ingest_stream#3");  // no WARC-Record-ID
+}
+
+}  // namespace
+}  // namespace annals
