@@ -40,9 +40,6 @@ TEST(Jsonl, FixtureFile) {
 TEST(Jsonl, HtmlRecordContent) {
   auto got = Collect(R"({"id":"h","html":"<html><head><title>Page title</title></head><body><p>Body text here.</p></body></html>"})",
                      "h.jsonl");
-  if (got.docs.empty() && !got.errors.empty() && got.errors[0].find("not built") != std::string::npos) {
-    GTEST_SKIP() << "HtmlToDocument not available yet: " << got.errors[0];
-  }
   ASSERT_EQ(got.docs.size(), 1u);
   EXPECT_EQ(got.docs[0].id, "h");
   EXPECT_NE(got.docs[0].text.find("Body text here."), std::string::npos);
@@ -53,9 +50,6 @@ TEST(Jsonl, JsonFieldsOverrideThePage) {
   auto got = Collect(
       R"({"url":"https://a.example/x","title":"From JSON","date":"2023-01-02","html":"<html><head><title>From page</title><meta property=\"article:published_time\" content=\"2020-05-05\"></head><body><p>Text.</p></body></html>"})",
       "o.jsonl");
-  if (!got.errors.empty() && got.errors[0].find("html:") != std::string::npos) {
-    GTEST_SKIP() << "HtmlToDocument not available yet: " << got.errors[0];
-  }
   ASSERT_EQ(got.docs.size(), 1u);
   EXPECT_EQ(got.docs[0].title, "From JSON");
   EXPECT_EQ(got.docs[0].url, "https://a.example/x");

@@ -11,10 +11,6 @@ namespace {
 using testing::Collect;
 using testing::DataPath;
 
-bool HtmlMissing(const testing::Collected& got) {
-  return got.docs.empty() && !got.errors.empty() && got.errors[0].find("html:") != std::string::npos;
-}
-
 // Splits the fixture into its records (each starts with "WARC/1.1\r\n").
 std::vector<std::string> Records(const std::string& warc) {
   std::vector<std::string> out;
@@ -50,7 +46,6 @@ TEST(Warc, Fixture) {
   const std::string raw = testing::Slurp(DataPath("crawl.warc"));
   ASSERT_FALSE(raw.empty());
   auto got = Collect(raw, "crawl.warc");
-  if (HtmlMissing(got)) GTEST_SKIP() << "HtmlToDocument not available yet: " << got.errors[0];
   CheckCrawl(got, "crawl.warc");
   // input_offset points at the record's "WARC/" line.
   for (const Document& d : got.docs) EXPECT_EQ(raw.substr(d.input_offset, 9), "WARC/1.1\r") << d.record;
@@ -63,7 +58,6 @@ TEST(Warc, Fixture) {
 
 TEST(Warc, Content) {
   auto got = Collect(testing::Slurp(DataPath("crawl.warc")), "crawl.warc");
-  if (HtmlMissing(got)) GTEST_SKIP() << "HtmlToDocument not available yet: " << got.errors[0];
   ASSERT_EQ(got.docs.size(), 3u);
   EXPECT_NE(got.docs[0].text.find("Foreign ministers of Portugal and Spain met in Lisbon"), std::string::npos);
   EXPECT_EQ(got.docs[0].title, "Ministers meet in Lisbon");
@@ -81,7 +75,6 @@ TEST(Warc, GzipOneMemberPerRecord) {
   std::string gz;
   for (const std::string& r : Records(raw)) gz += testing::Gzip(r);
   auto got = Collect(gz, "crawl.warc.gz");
-  if (HtmlMissing(got)) GTEST_SKIP() << "HtmlToDocument not available yet: " << got.errors[0];
   CheckCrawl(got, "crawl.warc.gz");
 }
 
@@ -98,7 +91,6 @@ TEST(Warc, JunkBetweenRecordsIsReportedAndSkipped) {
   ASSERT_EQ(got.errors.size() >= 1, true);
   const uint64_t junk_at = recs[0].size() + recs[1].size();
   EXPECT_TRUE(testing::HasPosition(got.errors[0], "mixed.warc", 3, junk_at)) << got.errors[0];
-  if (HtmlMissing(got)) return;
   ASSERT_EQ(got.docs.size(), 1u);
   EXPECT_EQ(got.docs[0].url, "https://news.example.org/2024/05/lisbon-talks");
 }
@@ -142,7 +134,6 @@ TEST(Warc, StreamsLargeSkippedRecordsFromAFile) {
   const std::string path = ::testing::TempDir() + "/ingest_stream.warc.gz";
   std::ofstream(path, std::ios::binary) << testing::Gzip(r1) << testing::Gzip(r2) << testing::Gzip(r3);
   auto got = testing::CollectFile(path);
-  if (HtmlMissing(got)) GTEST_SKIP() << "HtmlToDocument not available yet";
   ASSERT_TRUE(got.errors.empty()) << got.errors[0];
   ASSERT_EQ(got.docs.size(), 2u);
   EXPECT_EQ(got.docs[0].url, "https://a.example/1");
