@@ -212,15 +212,37 @@ void ScoreDoc(const ActorResolver& resolver, const GoldDoc& doc, NerScore* score
       std::fprintf(errors, "FN %s\t%s\t%.*s\n", kNerTypes[std::get<2>(g)], doc.name.c_str(),
                    static_cast<int>(std::get<1>(g) - std::get<0>(g)), doc.text.data() + std::get<0>(g));
   }
+  // Relaxed, one to one: each gold mention takes the first unused
+  // prediction of its type that overlaps it.
+  std::vector<std::tuple<uint32_t, uint32_t, int>> preds(pred.begin(), pred.end());
+  std::vector<bool> used(preds.size(), false);
+  for (const auto& p : preds) ++score->relaxed[std::get<2>(p)].pred;
+  for (const auto& g : gold) {
+    NerCounts& c = score->relaxed[std::get<2>(g)];
+    ++c.gold;
+    for (size_t k = 0; k < preds.size(); ++k) {
+      const auto& p = preds[k];
+      if (used[k] || std::get<2>(p) != std::get<2>(g)) continue;
+      if (std::get<0>(p) < std::get<1>(g) && std::get<0>(g) < std::get<1>(p)) {
+        used[k] = true;
+        ++c.tp;
+        break;
+      }
+    }
+  }
   ++score->documents;
 }
 
 void Total(NerScore* s) {
   s->all = {};
-  for (const NerCounts& c : s->per_type) {
-    s->all.gold += c.gold;
-    s->all.pred += c.pred;
-    s->all.tp += c.tp;
+  s->relaxed_all = {};
+  for (int t = 0; t < 3; ++t) {
+    s->all.gold += s->per_type[t].gold;
+    s->all.pred += s->per_type[t].pred;
+    s->all.tp += s->per_type[t].tp;
+    s->relaxed_all.gold += s->relaxed[t].gold;
+    s->relaxed_all.pred += s->relaxed[t].pred;
+    s->relaxed_all.tp += s->relaxed[t].tp;
   }
 }
 
@@ -325,6 +347,9 @@ void PrintNerScore(const std::string& title, const NerScore& s, std::FILE* out) 
   };
   for (int t = 0; t < 3; ++t) row(kNerTypes[t], s.per_type[t]);
   row("all", s.all);
+  std::fprintf(out, "relaxed (overlap, same type, one to one):\n");
+  for (int t = 0; t < 3; ++t) row(kNerTypes[t], s.relaxed[t]);
+  row("all", s.relaxed_all);
 }
 
 }  // namespace annals

@@ -30,8 +30,13 @@ struct NerCounts {
 };
 
 struct NerScore {
-  NerCounts per_type[3];  // PER, ORG, LOC
+  NerCounts per_type[3];  // PER, ORG, LOC: exact span and type
   NerCounts all;
+  // Relaxed: a prediction matches a gold mention of the same type that it
+  // overlaps, one to one (MEANTIME's named mentions span whole noun
+  // phrases, "Apple Computer CEO Steve Jobs", where NER finds the names).
+  NerCounts relaxed[3];
+  NerCounts relaxed_all;
   int documents = 0;
 };
 inline const char* kNerTypes[3] = {"PER", "ORG", "LOC"};
@@ -44,7 +49,7 @@ Result<NerScore> EvalMeantime(const ActorResolver& resolver, const std::string& 
 // Scores a CoNLL-format file (documents split at -DOCSTART-).
 Result<NerScore> EvalConll(const ActorResolver& resolver, const std::string& path, int max_docs,
                            std::FILE* errors = nullptr);
-// Prints the table: one line per type and one for all.
+// Prints the tables (exact, then relaxed): one line per type and one for all.
 void PrintNerScore(const std::string& title, const NerScore& s, std::FILE* out);
 
 }  // namespace annals

@@ -275,6 +275,7 @@ void Scan::RunSentence(const Sentence& s) {
     caps += tok(k).is(Token::kAllCaps);
   }
   st.all_caps_sentence = words >= 3 && caps * 10 >= words * 6;
+  const size_t first_mention = st.out->mentions.size();
 
   uint32_t i = s.first;
   while (i < s.last) {
@@ -294,9 +295,9 @@ void Scan::RunSentence(const Sentence& s) {
       const EntryKind k = m.entry->kind;
       // "Qatar Airways", "Washington Post": a place name that starts an
       // organisation's name is part of it.
-      const bool place_like = k == EntryKind::kCountry || k == EntryKind::kCountryAdj ||
-                              k == EntryKind::kCapital || k == EntryKind::kRegion;
-      if (place_like && j > i + m.len && (st.cue[j - 1] & kCueOrgSuffix) && !r.replace_builtin_) {
+      const bool name_like = k == EntryKind::kCountry || k == EntryKind::kCountryAdj ||
+                             k == EntryKind::kCapital || k == EntryKind::kRegion || k == EntryKind::kBody;
+      if (name_like && j > i + m.len && (st.cue[j - 1] & kCueOrgSuffix) && !r.replace_builtin_) {
         i += OnUnknownChunk(i, j);
         continue;
       }
@@ -319,6 +320,51 @@ void Scan::RunSentence(const Sentence& s) {
       continue;
     }
     i += OnUnknownChunk(i, j);
+  }
+  ResultsLine(s, first_mention);
+}
+
+void Scan::ResultsLine(const Sentence& s, size_t first_mention) {
+  // A line of sports results ("Barcelona 2 Real Madrid 1", "DETROIT 74 58
+  // .561"): names followed by scores are teams, organisations named after
+  // their city. Two or more "Name number" pairs make such a line; states
+  // keep their type (national teams are reported as the country).
+  int pairs = 0;
+  for (uint32_t k = s.first + 1; k < s.last; ++k)
+    if (tok(k).is(Token::kNumber) && Cap(k - 1)) ++pairs;
+  if (pairs < 2) return;
+  ActorResult& out = *st.out;
+  for (size_t m = first_mention; m < out.mentions.size(); ++m) {
+    Mention& mm = out.mentions[m];
+    if (mm.type == ActorKind::kState || mm.type == ActorKind::kPerson || mm.coreference) continue;
+    if (mm.last_token >= s.last || !tok(mm.last_token).is(Token::kNumber)) continue;
+    if (mm.type == ActorKind::kOrganization) continue;
+    const std::string_view name = st.text.substr(mm.begin, mm.end - mm.begin);
+    mm.actor = NamedActor(name, ActorKind::kOrganization, out.actors[mm.actor].country, {}, {});
+    mm.type = ActorKind::kOrganization;
+  }
+  // Team names nothing else recognised.
+  bool added = false;
+  for (uint32_t k = s.first; k < s.last;) {
+    if (!Cap(k) || st.tok_mention[k] >= 0 || (st.cue[k] & kCueStop)) {
+      ++k;
+      continue;
+    }
+    uint32_t j = k;
+    while (j < s.last && Cap(j) && st.tok_mention[j] < 0 && !tok(j).is(Token::kNumber)) ++j;
+    if (j > k && j < s.last && tok(j).is(Token::kNumber) && j - k <= 4) {
+      const std::string_view name = st.text.substr(tok(k).begin, tok(j - 1).end - tok(k).begin);
+      Emit(k, j, ActorKind::kOrganization, NamedActor(name, ActorKind::kOrganization, {}, {}, {}));
+      added = true;
+    }
+    k = j > k ? j : k + 1;
+  }
+  if (added) {
+    std::stable_sort(out.mentions.begin() + first_mention, out.mentions.end(),
+                     [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+    for (size_t m = first_mention; m < out.mentions.size(); ++m)
+      for (uint32_t k = out.mentions[m].first_token; k < out.mentions[m].last_token; ++k)
+        st.tok_mention[k] = static_cast<int32_t>(m);
   }
 }
 
@@ -511,6 +557,18 @@ uint32_t Scan::TryGazetteer(uint32_t i, uint32_t chunk_end) {
   return best_len;
 }
 
+namespace {
+bool EndsWith(std::string_view w, std::string_view suffix) {
+  return w.size() > suffix.size() + 2 && w.substr(w.size() - suffix.size()) == suffix;
+}
+}  // namespace
+
+bool IsDemonym(std::string_view w) {
+  for (std::string_view suf : {"ian", "ians", "ean", "eans", "ese", "ish"})
+    if (EndsWith(w, suf)) return true;
+  return false;
+}
+
 uint32_t Scan::OnUnknownChunk(uint32_t i, uint32_t j) {
   // Leading function words and honorifics are not part of a name: step over
   // them and let the scan look again ("The", "Mr.", "In").
@@ -577,6 +635,10 @@ uint32_t Scan::OnUnknownChunk(uint32_t i, uint32_t j) {
     kind = ActorKind::kPerson;
   } else if (loc_cue && n <= 3) {
     kind = ActorKind::kPlace;
+  } else if (n == 1 && IsDemonym(word(i))) {
+    // "Zairean", "Kurdish", "Italians": a people or a language, not an actor.
+    kind = ActorKind::kOrganization;
+    emit = false;
   } else if (n == 1) {
     // One unknown capitalised word: an acronym or a company, unless it
     // opens the sentence (where capitals say nothing) or is a common word

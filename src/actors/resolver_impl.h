@@ -97,6 +97,8 @@ struct Scan {
   // Classifies an unknown capitalised run [i, j); returns tokens consumed.
   uint32_t OnUnknownChunk(uint32_t i, uint32_t j);
   void SplitHyphenated(uint32_t i);
+  // Sports results lines: names followed by scores are teams (ORG).
+  void ResultsLine(const Sentence& s, size_t first_mention);
 
   // titles.cc
   uint32_t OnTitle(const Match& m, uint32_t i, uint32_t end);
@@ -131,6 +133,9 @@ struct Scan {
 };
 
 std::string Slug(std::string_view name);
+// "Zairean", "Kurdish", "Italians": adjectives and plurals of
+// peoples (by suffix), which alone are not actors.
+bool IsDemonym(std::string_view word);
 // The office a person holds at `dct` (the last term that covers it), or null.
 const KbTerm* TermAt(const KbPerson& p, std::optional<CivilDate> dct);
 
