@@ -77,7 +77,7 @@ double EnvDouble(const char* name, double dflt) {
   const char* v = std::getenv(name);
   return v != nullptr ? std::atof(v) : dflt;
 }
-const double kExpandRatio = EnvDouble("ANNALS_EXPAND", 0.6);
+const double kExpandRatio = EnvDouble("ANNALS_EXPAND", 0.75);
 const double kNegativeWeight = EnvDouble("ANNALS_NEGW", 0.1);
 
 bool Debug() {
@@ -109,8 +109,13 @@ void FindHtmlBoilerplate(const Document& doc, std::vector<Span>* out) {
       c.links += b.link_bytes;
       if (k + 1 < TextBlock::kAncestors) c.parent = b.ancestor[k + 1];
     }
-    if (b.tag == TextBlock::kHeading || b.tag == TextBlock::kListItem) continue;
+    if (b.tag == TextBlock::kHeading) continue;
     if (f.len < 25 || f.link_density > 0.5) continue;
+    // List items and table cells count when they hold prose (articles
+    // written as lists), not when they are menus or teasers.
+    if ((b.tag == TextBlock::kListItem || b.tag == TextBlock::kTableCell) &&
+        (f.len < 100 || f.stops == 0 || f.link_density > 0.3))
+      continue;
     double points = 1.0 + f.commas + std::min(f.len / 100.0, 3.0);
     // Template hints are evidence, not verdicts: a wrapper of the article
     // may carry a misleading class, so hinted blocks still count a little.
@@ -161,22 +166,23 @@ void FindHtmlBoilerplate(const Document& doc, std::vector<Span>* out) {
   };
   std::vector<std::pair<uint32_t, uint32_t>> region;  // [id, end) ranges
   if (best != 0) {
-    uint32_t cur = best;
-    double cur_good, cur_total;
-    subtree(cur, containers[cur].end, &cur_good, &cur_total);
+    // The highest ancestor (within a few levels) whose text beyond the best
+    // container is, taken together, mostly article-like: a figure or a pull
+    // quote between two halves of a story does not stop the climb.
+    double base_good, base_total;
+    subtree(best, containers[best].end, &base_good, &base_total);
+    uint32_t chosen = best, cur = best;
     for (int step = 0; step < 12; ++step) {
       const uint32_t parent = containers[cur].parent;
       auto it = containers.find(parent);
       if (parent == 0 || it == containers.end()) break;
       double g, t;
       subtree(parent, it->second.end, &g, &t);
-      const double added_good = g - cur_good, added_total = t - cur_total;
-      if (!(added_total <= 0.05 * cur_total || added_good >= kExpandRatio * added_total)) break;
+      const double added_good = g - base_good, added_total = t - base_total;
+      if (added_total <= 0.05 * base_total || added_good >= kExpandRatio * added_total) chosen = parent;
       cur = parent;
-      cur_good = g;
-      cur_total = t;
     }
-    region.push_back({cur, containers[cur].end});
+    region.push_back({chosen, containers[chosen].end});
   }
   auto in_region = [&](const TextBlock& b) {
     for (const auto& [id, end] : region) {

@@ -673,6 +673,10 @@ Status HtmlToDocument(std::string_view html, Document* doc) {
   for (size_t id = 1; id < elements.size(); ++id) {
     uint32_t own = elements[id].own;
     if (elements[id].bytes * 10 > total * 4) own &= ~kWrapperNeutral;
+    // A byline, a tag list or a caption is short; an element holding more
+    // text is a wrapper that happens to carry the word ("entry-meta").
+    if (elements[id].bytes > 400) own &= ~(TextBlock::kHintByline | TextBlock::kHintTags);
+    if (elements[id].bytes > 1500) own &= ~TextBlock::kHintFigure;
     if (elements[id].positive) own &= ~(TextBlock::kHintAd | TextBlock::kHintCookie | TextBlock::kHintAside | TextBlock::kHintShare);
     const uint32_t p = elements[id].parent;
     effective[id] = (p < id ? effective[p] : 0u) | own;
