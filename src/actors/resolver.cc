@@ -352,7 +352,9 @@ void Scan::ResultsLine(const Sentence& s, size_t first_mention) {
     }
     uint32_t j = k;
     while (j < s.last && Cap(j) && st.tok_mention[j] < 0 && !tok(j).is(Token::kNumber)) ++j;
-    if (j > k && j < s.last && tok(j).is(Token::kNumber) && j - k <= 4) {
+    bool wordy = false;  // table headers are runs of letters: "W L T GF GA PTS"
+    for (uint32_t q = k; q < j; ++q) wordy |= tok(q).end - tok(q).begin >= 4;
+    if (j > k && j < s.last && tok(j).is(Token::kNumber) && j - k <= 4 && wordy) {
       const std::string_view name = st.text.substr(tok(k).begin, tok(j - 1).end - tok(k).begin);
       Emit(k, j, ActorKind::kOrganization, NamedActor(name, ActorKind::kOrganization, {}, {}, {}));
       added = true;
