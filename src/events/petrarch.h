@@ -14,10 +14,16 @@
 
 namespace annals {
 
-Status ParsePetrarchActors(std::string_view text, const std::string& name, std::vector<DictionaryActor>* out);
-Status ParsePetrarchAgents(std::string_view text, const std::string& name, std::vector<DictionaryAgent>* out);
-Status LoadPetrarchActorFile(const std::string& path, std::vector<DictionaryActor>* actors);
-Status LoadPetrarchAgentFile(const std::string& path, std::vector<DictionaryAgent>* agents);
+// With `warnings`, malformed code lines (e.g. impossible dates) are
+// reported there and skipped; without, they are errors.
+Status ParsePetrarchActors(std::string_view text, const std::string& name, std::vector<DictionaryActor>* out,
+                           std::vector<std::string>* warnings = nullptr);
+Status ParsePetrarchAgents(std::string_view text, const std::string& name, std::vector<DictionaryAgent>* out,
+                           std::vector<std::string>* warnings = nullptr);
+Status LoadPetrarchActorFile(const std::string& path, std::vector<DictionaryActor>* actors,
+                             std::vector<std::string>* warnings = nullptr);
+Status LoadPetrarchAgentFile(const std::string& path, std::vector<DictionaryAgent>* agents,
+                             std::vector<std::string>* warnings = nullptr);
 
 }  // namespace annals
 

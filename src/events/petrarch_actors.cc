@@ -100,7 +100,7 @@ std::string StripXmlComments(std::string_view text) {
 }  // namespace
 
 Status ParsePetrarchActors(std::string_view text_in, const std::string& name,
-                           std::vector<DictionaryActor>* out) {
+                           std::vector<DictionaryActor>* out, std::vector<std::string>* warnings) {
   const std::string text = StripXmlComments(text_in);
   DictionaryActor* cur = nullptr;
   uint32_t line_no = 0;
@@ -128,7 +128,12 @@ Status ParsePetrarchActors(std::string_view text_in, const std::string& name,
     if (line[0] == '[') {
       if (!cur) return err("code line before any actor");
       DictionaryActor::DatedCode dc;
-      if (!ParseDatedCode(line, &dc)) return err("bad code '" + std::string(line) + "'");
+      if (!ParseDatedCode(line, &dc)) {
+        // Real dictionaries hold a few malformed dates: report, skip the code.
+        if (!warnings) return err("bad code '" + std::string(line) + "'");
+        warnings->push_back(err("bad code '" + std::string(line) + "' skipped").message());
+        continue;
+      }
       cur->codes.push_back(std::move(dc));
       continue;
     }
@@ -147,8 +152,12 @@ Status ParsePetrarchActors(std::string_view text_in, const std::string& name,
     cur->phrases.push_back(ph);
     if (!code.empty()) {
       DictionaryActor::DatedCode dc;
-      if (!ParseDatedCode(code, &dc)) return err("bad code '" + std::string(code) + "'");
-      cur->codes.push_back(std::move(dc));
+      if (ParseDatedCode(code, &dc)) {
+        cur->codes.push_back(std::move(dc));
+      } else {
+        if (!warnings) return err("bad code '" + std::string(code) + "'");
+        warnings->push_back(err("bad code '" + std::string(code) + "' skipped").message());
+      }
     }
     // Guess a kind from the code: a three-letter code is a state.
     if (!cur->codes.empty() && cur->codes[0].code.size() == 3) cur->kind = ActorKind::kState;
@@ -161,7 +170,7 @@ Status ParsePetrarchActors(std::string_view text_in, const std::string& name,
 }
 
 Status ParsePetrarchAgents(std::string_view text_in, const std::string& name,
-                           std::vector<DictionaryAgent>* out) {
+                           std::vector<DictionaryAgent>* out, std::vector<std::string>* warnings) {
   const std::string text = StripXmlComments(text_in);
   std::unordered_map<std::string, std::vector<std::string>> subst;
   uint32_t line_no = 0;
@@ -178,7 +187,7 @@ Status ParsePetrarchAgents(std::string_view text_in, const std::string& name,
     auto err = [&](const std::string& m) {
       return Status::InvalidInput(name + ":" + std::to_string(line_no) + ": " + m);
     };
-    if (line[0] == '!') {
+    if (line[0] == '!' && line.find('=') != std::string_view::npos && line.find('[') == std::string_view::npos) {
       size_t e = line.find('!', 1);
       size_t eq = line.find('=');
       if (e == std::string_view::npos || eq == std::string_view::npos) return err("bad substitution set");
@@ -194,9 +203,18 @@ Status ParsePetrarchAgents(std::string_view text_in, const std::string& name,
       }
       continue;
     }
-    size_t lb = line.find('['), rb = line.find(']');
-    if (lb == std::string_view::npos || rb == std::string_view::npos) return err("agent needs a [code]");
-    std::string code(TrimWs(line.substr(lb + 1, rb - lb - 1)));
+    size_t lb = line.find('[');
+    size_t rb = lb == std::string_view::npos ? lb : line.find_first_of("]}", lb);
+    if (lb == std::string_view::npos || rb == std::string_view::npos) {
+      if (!warnings) return err("agent needs a [code]");
+      warnings->push_back(err("agent without a [code] skipped").message());
+      continue;
+    }
+    // "[~GOV]" is a suffix agent, "[NGO~]" a prefix one: annals stores the
+    // code without the marker.
+    std::string code;
+    for (char ch : line.substr(lb + 1, rb - lb - 1))
+      if (ch != '~' && !std::isspace(static_cast<unsigned char>(ch))) code.push_back(ch);
     std::string_view head = line.substr(0, lb);
     std::string_view plurals;
     if (size_t cb = head.find('{'); cb != std::string_view::npos) {
@@ -246,20 +264,22 @@ Status ParsePetrarchAgents(std::string_view text_in, const std::string& name,
   return Status::Ok();
 }
 
-Status LoadPetrarchActorFile(const std::string& path, std::vector<DictionaryActor>* actors) {
+Status LoadPetrarchActorFile(const std::string& path, std::vector<DictionaryActor>* actors,
+                             std::vector<std::string>* warnings) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IoError(path + ": cannot open");
   std::stringstream ss;
   ss << in.rdbuf();
-  return ParsePetrarchActors(ss.str(), path, actors);
+  return ParsePetrarchActors(ss.str(), path, actors, warnings);
 }
 
-Status LoadPetrarchAgentFile(const std::string& path, std::vector<DictionaryAgent>* agents) {
+Status LoadPetrarchAgentFile(const std::string& path, std::vector<DictionaryAgent>* agents,
+                             std::vector<std::string>* warnings) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IoError(path + ": cannot open");
   std::stringstream ss;
   ss << in.rdbuf();
-  return ParsePetrarchAgents(ss.str(), path, agents);
+  return ParsePetrarchAgents(ss.str(), path, agents, warnings);
 }
 
 }  // namespace annals

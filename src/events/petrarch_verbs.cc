@@ -82,7 +82,15 @@ Status ImportPetrarchVerbs(std::string_view text, const std::string& name, RuleS
     pos = nl + 1;
     ++line_no;
     std::string_view line = raw;
-    if (size_t h = line.find('#'); h != std::string_view::npos) line = line.substr(0, h);
+    {
+      // A comment starts at '#' outside brackets ("[###]" is a code).
+      int depth = 0;
+      for (size_t h = 0; h < line.size(); ++h) {
+        if (line[h] == '[') ++depth;
+        else if (line[h] == ']') --depth;
+        else if (line[h] == '#' && depth <= 0) { line = line.substr(0, h); break; }
+      }
+    }
     line = TrimWs(line);
     if (line.empty() || line.starts_with("<!--") || line.starts_with("<")) {
       continue;
@@ -182,8 +190,9 @@ Status ImportPetrarchVerbs(std::string_view text, const std::string& name, RuleS
                 std::string sn(alt.substr(1));
                 while (!sn.empty() && sn.back() == '_') sn.pop_back();
                 auto it = synsets.find(sn);
-                if (it == synsets.end()) return err("unknown synset " + std::string(alt));
-                e.words.insert(e.words.end(), it->second.begin(), it->second.end());
+                // An undefined synset matches nothing (PETRARCH would skip it too).
+                if (it == synsets.end()) e.words.push_back(std::string(alt));
+                else e.words.insert(e.words.end(), it->second.begin(), it->second.end());
               } else {
                 e.words.push_back(LemmaOf(alt));
               }
