@@ -38,7 +38,9 @@ void Input::Fill(size_t want) {
   }
   while (buf_.size() < want && !eof_) {
     const size_t old = buf_.size();
-    const size_t ask = std::max(kChunk, want - old);
+    // Fixed-size reads: asking for `want` at once would zero-fill (resize)
+    // up to max_record_bytes for every small file.
+    const size_t ask = kChunk;
     buf_.resize(old + ask);
     const size_t got = src_->Read(buf_.data() + old, ask);
     buf_.resize(old + got);
