@@ -116,7 +116,7 @@ class Coder : public EventCoder {
 
  private:
   void CodeSentence(std::string_view text, const TextLayer& layer, uint32_t si, const Words& ws,
-                    const std::vector<Timex>& times, const ActorResult& actors,
+                    const std::vector<Timex>& times, const ActorResult& actors, ActorResult* mut,
                     const std::string& dct_str, std::string* narrative, std::vector<Event>* out) const;
 
   Codebook codebook_;
@@ -127,6 +127,72 @@ Result<std::unique_ptr<EventCoder>> Load(const std::string& data_dir) {
   auto c = std::make_unique<Coder>();
   if (Status s = c->Init(data_dir); !s.ok()) return s;
   return std::unique_ptr<EventCoder>(std::move(c));
+}
+
+// Is this mention an agent (a common noun coded by role: "government",
+// "soldiers", "security officials") rather than a named actor?
+bool IsAgent(const ActorResult& r, const Words& ws, uint32_t word) {
+  const Word& w = ws.w[word];
+  if (w.mention < 0) return false;
+  const Mention& m = r.mentions[w.mention];
+  if (m.actor < 0 || m.coreference) return false;
+  const Actor& a = r.actors[m.actor];
+  if (a.kind == ActorKind::kState || a.kind == ActorKind::kPerson || a.cameo.empty()) return false;
+  if (!a.country.empty()) return false;  // already composed by the actors stage ("Tunisian court")
+  return !w.capitalized || w.has(kDet);
+}
+
+bool IsCountry(const ActorResult& r, int32_t mention) {
+  if (mention < 0) return false;
+  const Mention& m = r.mentions[mention];
+  if (m.actor < 0) return false;
+  const Actor& a = r.actors[m.actor];
+  return a.kind == ActorKind::kState && a.cameo.size() >= 3;
+}
+
+// The actor of conjunct `k` of a chunk, composing an agent with the
+// country it belongs to ("the Calenardhon government", "Gondor's police",
+// "soldiers from Gondor", "the government of Gondor" -> CALGOV, GONCOP...),
+// as CAMEO actor codes are built. A composed actor is added to the
+// document's actors once.
+int32_t ChunkActor(const Words& ws, const ActorChunk& c, size_t k, ActorResult* r) {
+  const int32_t head = c.mentions[k];
+  const int32_t head_actor = r->mentions[head].actor;
+  if (head_actor < 0) return -1;
+  const uint32_t from = k == 0 ? c.first : c.ends[k - 1];
+  const uint32_t to = c.ends[k];
+  int32_t agent = -1, country = -1;
+  for (uint32_t i = from; i < to; ++i) {
+    const int32_t m = ws.w[i].mention;
+    if (m < 0) continue;
+    if (IsAgent(*r, ws, i)) agent = m;
+    else if (IsCountry(*r, m) && country < 0) country = m;
+  }
+  // "soldiers from Gondor", "officials in Fornost"
+  if (agent >= 0 && country < 0 && to + 1 < ws.w.size() &&
+      (ws.w[to].lower == "from" || ws.w[to].lower == "in" || ws.w[to].lower == "of")) {
+    uint32_t j = to + 1;
+    while (j < ws.w.size() && ws.w[j].has(kDet)) ++j;
+    if (j < ws.w.size() && IsCountry(*r, ws.w[j].mention)) country = ws.w[j].mention;
+  }
+  if (agent < 0 || country < 0) return head_actor;
+  const Actor& ag = r->actors[r->mentions[agent].actor];
+  const Actor& co = r->actors[r->mentions[country].actor];
+  if (ag.cameo.starts_with(co.cameo)) return head_actor;
+  std::string code = co.cameo;
+  if (!code.ends_with(ag.cameo)) code += ag.cameo;
+  std::string id = co.id + "-";
+  for (char ch : ag.cameo) id.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
+  for (size_t i = 0; i < r->actors.size(); ++i)
+    if (r->actors[i].id == id) return static_cast<int32_t>(i);
+  Actor a;
+  a.id = id;
+  a.name = co.name + " " + ag.name;
+  a.kind = ActorKind::kOrganization;
+  a.country = co.country;
+  a.cameo = code;
+  r->actors.push_back(std::move(a));
+  return static_cast<int32_t>(r->actors.size() - 1);
 }
 
 // Fills the codebook fields of an event.
@@ -145,7 +211,7 @@ void FillCode(const Codebook& cb, const std::string& code, Event* e) {
 }
 
 void Coder::CodeSentence(std::string_view text, const TextLayer& layer, uint32_t si, const Words& ws,
-                         const std::vector<Timex>& times, const ActorResult& actors,
+                         const std::vector<Timex>& times, const ActorResult& actors, ActorResult* mut,
                          const std::string& dct_str, std::string* narrative,
                          std::vector<Event>* out) const {
   const uint32_t n = static_cast<uint32_t>(ws.w.size());
@@ -253,16 +319,19 @@ void Coder::CodeSentence(std::string_view text, const TextLayer& layer, uint32_t
     // Pairs (source actor, target actor).
     std::vector<std::pair<int32_t, int32_t>> pairs;
     auto actor_of = [&](int32_t mention) { return mention >= 0 ? actors.mentions[mention].actor : -1; };
+    std::vector<int32_t> src_actors, tgt_actors;
+    for (size_t k = 0; k < source.mentions.size(); ++k) src_actors.push_back(ChunkActor(ws, source, k, mut));
+    for (size_t k = 0; k < target.mentions.size(); ++k) tgt_actors.push_back(ChunkActor(ws, target, k, mut));
     if (target.found()) {
-      for (int32_t sm : source.mentions)
-        for (int32_t tm : target.mentions) {
-          pairs.push_back({actor_of(sm), actor_of(tm)});
-          if (r.symmetric && !r.verbal) pairs.push_back({actor_of(tm), actor_of(sm)});
+      for (int32_t sa : src_actors)
+        for (int32_t ta : tgt_actors) {
+          pairs.push_back({sa, ta});
+          if (r.symmetric && !r.verbal) pairs.push_back({ta, sa});
         }
-    } else if (r.symmetric && source.mentions.size() > 1) {
-      for (size_t a = 0; a < source.mentions.size(); ++a)
-        for (size_t b = 0; b < source.mentions.size(); ++b)
-          if (a != b) pairs.push_back({actor_of(source.mentions[a]), actor_of(source.mentions[b])});
+    } else if (r.symmetric && src_actors.size() > 1) {
+      for (size_t a = 0; a < src_actors.size(); ++a)
+        for (size_t b = 0; b < src_actors.size(); ++b)
+          if (a != b) pairs.push_back({src_actors[a], src_actors[b]});
     }
     // Gapped coordination of the target's prepositional phrase: "was in
     // Cairo on Saturday ... and in China on Monday" gives one event per
@@ -387,10 +456,10 @@ void Coder::CodeSentence(std::string_view text, const TextLayer& layer, uint32_t
     for (auto [s, t] : pairs) emit(s, t, target.found() ? target.first : c.last,
                                    target.found() ? target.last : c.last, cs);
     for (const Extra& x : extras)
-      for (int32_t sm : source.mentions) {
+      for (int32_t sa : src_actors) {
         // The conjunct's own date is found after its phrase or just before
         // the following infinitive; its clause starts at the conjunct.
-        const int32_t sa = actor_of(sm), ta = actor_of(x.target);
+        const int32_t ta = actor_of(x.target);
         if (sa < 0 || ta < 0 || sa == ta) continue;
         const size_t k0 = out->size();
         emit(sa, ta, x.first, x.last, x.first);
@@ -420,7 +489,7 @@ void Coder::Code(std::string_view text, const TextLayer& layer, const std::vecto
     if (cursor >= mentions.size() || mentions[cursor].first_token >= s.last) continue;
     size_t c2 = cursor;
     ws.Build(text, layer, s, mentions, &c2);
-    CodeSentence(text, layer, si, ws, times, *actors, dct_str, &narrative, out);
+    CodeSentence(text, layer, si, ws, times, *actors, actors, dct_str, &narrative, out);
   }
   // Within-document fusion: the same (source, target, code) told twice,
   // with compatible dates, is one event with several mentions. Meetings and

@@ -205,6 +205,7 @@ Status ImportPetrarchVerbs(std::string_view text, const std::string& name, RuleS
       if (!seen_verb) continue;  // noun-only TABARI leftovers
       r.implicit_target = !has_target;
       r.target_optional = true;
+      r.symmetric = true;  // a compound subject without a target codes its pairs
       r.verbs = fam.verbs;
       if (r.verbs.empty()) continue;
       out->Add(std::move(r));
@@ -251,6 +252,7 @@ Status ImportPetrarchVerbs(std::string_view text, const std::string& name, RuleS
     r.loose = false;
     r.implicit_target = true;
     r.target_optional = true;
+    r.symmetric = true;
     r.code = own_code.empty() ? fam.code : own_code;
     r.reverse_code = own_rev;
     std::string verb = LemmaOf(marked ? parts[verb_at].substr(1) : parts[0]);
