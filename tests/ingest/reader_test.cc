@@ -1,4 +1,5 @@
 // Text reader, format detection, compression and the shared input layer.
+// (Header and date tables: golden_test.cc over golden/*.tsv.)
 #include <gtest/gtest.h>
 
 #include "ingest/internal.h"
@@ -10,42 +11,6 @@ namespace {
 using testing::Collect;
 using testing::CollectFile;
 using testing::DataPath;
-
-struct HeaderCase {
-  const char* input;
-  const char* date;  // "" when no header is expected
-  const char* text;  // the document text
-};
-
-TEST(TextReader, HeaderTable) {
-  const HeaderCase cases[] = {
-      {"date 2024-04-02 Body on the same line.", "2024-04-02", "Body on the same line."},
-      {"   date 2024-04-02  Seed style, leading blanks.", "2024-04-02", "Seed style, leading blanks."},
-      {"date 2024-04-02\nBody on the next line.\n", "2024-04-02", "Body on the next line.\n"},
-      {"date 2024-04-02\r\nWindows line end.", "2024-04-02", "Windows line end."},
-      {"\n\ndate: 2024-04-02\nColon form.", "2024-04-02", "Colon form."},
-      {"Date 2024-04-02 Capitalised.", "2024-04-02", "Capitalised."},
-      {"dated 2024-04-02 is a word, not a header", "", "dated 2024-04-02 is a word, not a header"},
-      {"date 2024-04-023 too many digits", "", "date 2024-04-023 too many digits"},
-      {"No header at all.", "", "No header at all."},
-      {"date 2024-04-02", "2024-04-02", ""},
-  };
-  for (const auto& c : cases) {
-    auto got = Collect(c.input, "case.txt", {.format = InputFormat::kText});
-    ASSERT_EQ(got.docs.size(), 1u) << c.input;
-    const Document& d = got.docs[0];
-    EXPECT_EQ(d.text, c.text) << c.input;
-    if (*c.date) {
-      ASSERT_TRUE(d.dct) << c.input;
-      EXPECT_EQ(FormatDate(*d.dct), c.date) << c.input;
-    } else {
-      EXPECT_FALSE(d.dct) << c.input;
-    }
-    EXPECT_EQ(d.id, "case");
-    EXPECT_EQ(d.record, 1u);
-    EXPECT_TRUE(got.errors.empty()) << c.input;
-  }
-}
 
 TEST(TextReader, ImpossibleHeaderDateIsReported) {
   auto got = Collect("date 2024-02-30 Body.", "bad.txt");
@@ -188,31 +153,6 @@ TEST(Input, SkipToFindsNeedleAcrossChunks) {
   ASSERT_TRUE(in.SkipTo("\nWARC/"));
   EXPECT_EQ(in.offset(), 700000u);
   EXPECT_FALSE(in.SkipTo("absent"));
-}
-
-struct DateCase {
-  const char* in;
-  const char* want;  // "" for no date
-};
-
-TEST(Dates, ParseAnyDate) {
-  const DateCase cases[] = {
-      {"2024-04-02", "2024-04-02"},
-      {"2024-04-02T23:30:00-05:00", "2024-04-02"},
-      {"2024-04-02 09:30 UTC", "2024-04-02"},
-      {"Tue, 02 Apr 2024 09:30:00 GMT", "2024-04-02"},
-      {"2 April 2024", "2024-04-02"},
-      {"April 2, 2024", "2024-04-02"},
-      {"Sat, 11 May 2024 14:20:00 +0300", "2024-05-11"},
-      {"26-FEB-1987 15:01:01.79", "1987-02-26"},
-      {"yesterday", ""},
-      {"2024-02-30", ""},
-      {"", ""},
-  };
-  for (const auto& c : cases) {
-    auto d = ingest_internal::ParseAnyDate(c.in);
-    EXPECT_EQ(d ? FormatDate(*d) : std::string(), c.want) << c.in;
-  }
 }
 
 TEST(Ids, InputStem) {
