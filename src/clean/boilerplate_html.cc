@@ -73,13 +73,14 @@ struct Container {
   uint32_t parent = 0;
 };
 
-double EnvDouble(const char* name, double dflt) {
-  const char* v = std::getenv(name);
-  return v != nullptr ? std::atof(v) : dflt;
-}
-const double kExpandRatio = EnvDouble("ANNALS_EXPAND", 0.75);
-const double kNegativeWeight = EnvDouble("ANNALS_NEGW", 0.1);
+// Share of article-like bytes the text added by an ancestor of the best
+// container must reach for the region to grow to that ancestor.
+constexpr double kExpandRatio = 0.75;
+// Weight of a block under a negative template hint in container scoring.
+constexpr double kNegativeWeight = 0.1;
 
+// ANNALS_CLEAN_DEBUG=1 dumps every block's decision to standard error
+// (a development aid; read once).
 bool Debug() {
   static const bool on = std::getenv("ANNALS_CLEAN_DEBUG") != nullptr;
   return on;
@@ -90,6 +91,16 @@ bool Debug() {
 void FindHtmlBoilerplate(const Document& doc, std::vector<Span>* out) {
   const std::string_view text = doc.text;
   const size_t n = doc.blocks.size();
+  // Blocks come from the HTML reader: in order, inside the text. Anything
+  // else (a hand-made Document) gets the plain-text rules instead.
+  for (size_t i = 0; i < n; ++i) {
+    const TextBlock& b = doc.blocks[i];
+    if (b.span.begin > b.span.end || b.span.end > text.size() ||
+        (i > 0 && b.span.begin < doc.blocks[i - 1].span.end)) {
+      FindTextBoilerplate(text, out);
+      return;
+    }
+  }
   std::vector<BlockFacts> facts(n);
   for (size_t i = 0; i < n; ++i) {
     const TextBlock& b = doc.blocks[i];
@@ -155,12 +166,17 @@ void FindHtmlBoilerplate(const Document& doc, std::vector<Span>* out) {
     good_prefix[i + 1] = good_prefix[i] + (good ? f.len * (1.0 - f.link_density) : 0.0);
     total_prefix[i + 1] = total_prefix[i] + f.len;
   }
+  // Blocks of one element's subtree are consecutive. A block's own element
+  // number is not monotonic (text after a nested block belongs to the outer
+  // element again), but its running maximum is: the blocks whose running
+  // maximum falls in [id, end) are the subtree's blocks followed by, at
+  // most, tail text of the element's ancestors, which is trimmed off.
+  std::vector<uint32_t> key(n);
+  for (size_t i = 0; i < n; ++i) key[i] = std::max(i > 0 ? key[i - 1] : 0u, doc.blocks[i].ancestor[0]);
   auto subtree = [&](uint32_t id, uint32_t end, double* good, double* total) {
-    auto lo = std::lower_bound(doc.blocks.begin(), doc.blocks.end(), id,
-                               [](const TextBlock& b, uint32_t v) { return b.ancestor[0] < v; });
-    auto hi = std::lower_bound(lo, doc.blocks.end(), end,
-                               [](const TextBlock& b, uint32_t v) { return b.ancestor[0] < v; });
-    const size_t a = lo - doc.blocks.begin(), z = hi - doc.blocks.begin();
+    const size_t a = std::lower_bound(key.begin(), key.end(), id) - key.begin();
+    size_t z = std::lower_bound(key.begin() + a, key.end(), end) - key.begin();
+    while (z > a && (doc.blocks[z - 1].ancestor[0] < id || doc.blocks[z - 1].ancestor[0] >= end)) --z;
     *good = good_prefix[z] - good_prefix[a];
     *total = total_prefix[z] - total_prefix[a];
   };
@@ -203,24 +219,26 @@ void FindHtmlBoilerplate(const Document& doc, std::vector<Span>* out) {
 
   // 3. Block decisions.
   std::vector<bool> keep(n, false);
+  std::vector<char> why(n, ' ');  // for the debug dump: why a block was dropped
   for (size_t i = 0; i < n; ++i) {
     const TextBlock& b = doc.blocks[i];
     const BlockFacts& f = facts[i];
-    if (best != 0 && !in_region(b)) continue;
     const uint32_t own = b.hints & ~shared;
-    if ((own & kNegative) != 0) continue;
-    if ((b.hints & TextBlock::kHintHeadline) != 0) continue;
-    if (f.link_density > 0.5 || (f.len < 80 && f.link_density > 0.3)) continue;
-    if ((own & TextBlock::kHintByline) != 0 && f.len < 200) continue;
-    if ((own & TextBlock::kHintFigure) != 0) continue;
-    if ((own & TextBlock::kHintTags) != 0 && f.len < 200) continue;
-    if (f.len < 300 && IsBoilerplateLine(text.substr(b.span.begin, b.span.size()))) continue;
-    keep[i] = true;
+    char& w = why[i];
+    if (best != 0 && !in_region(b)) w = 'R';
+    else if ((own & kNegative) != 0) w = 'N';
+    else if ((b.hints & TextBlock::kHintHeadline) != 0) w = 'H';
+    else if (f.link_density > 0.5 || (f.len < 80 && f.link_density > 0.3)) w = 'L';
+    else if ((own & TextBlock::kHintByline) != 0 && f.len < 200) w = 'B';
+    else if ((own & TextBlock::kHintFigure) != 0) w = 'F';
+    else if ((own & TextBlock::kHintTags) != 0 && f.len < 200) w = 'T';
+    else if (f.len < 300 && IsBoilerplateLine(text.substr(b.span.begin, b.span.size()))) w = 'P';
+    else keep[i] = true;
   }
   if (Debug()) {
     for (size_t i = 0; i < n; ++i) {
       const TextBlock& b = doc.blocks[i];
-      std::fprintf(stderr, "%c %5u tag=%d hints=%05x ld=%.2f anc=%u,%u,%u %.*s\n", keep[i] ? '+' : '-',
+      std::fprintf(stderr, "%c%c%5u tag=%d hints=%05x ld=%.2f anc=%u,%u,%u %.*s\n", keep[i] ? '+' : '-', why[i],
                    facts[i].len, b.tag, b.hints, facts[i].link_density, b.ancestor[0], b.ancestor[1],
                    b.ancestor[2], static_cast<int>(std::min<uint32_t>(b.span.size(), 90)),
                    text.data() + b.span.begin);

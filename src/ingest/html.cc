@@ -668,7 +668,8 @@ Status HtmlToDocument(std::string_view html, Document* doc) {
   total = std::max<uint64_t>(total, elements.size() > 1 ? elements[1].bytes : 0);
   constexpr uint32_t kWrapperNeutral = TextBlock::kHintAd | TextBlock::kHintCookie | TextBlock::kHintShare |
                                        TextBlock::kHintAside | TextBlock::kHintNav | TextBlock::kHintHeader |
-                                       TextBlock::kHintFooter | TextBlock::kHintForm;
+                                       TextBlock::kHintFooter | TextBlock::kHintForm |
+                                       TextBlock::kHintHidden;
   std::vector<uint32_t> effective(elements.size(), 0);
   for (size_t id = 1; id < elements.size(); ++id) {
     uint32_t own = elements[id].own;

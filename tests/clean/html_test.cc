@@ -225,6 +225,18 @@ TEST(HtmlBoilerplate, KeepsTheStoryDropsTheTemplate) {
   }
 }
 
+TEST(HtmlBoilerplate, BlocksThatDoNotFitTheTextFallBackToLineRules) {
+  Document doc;
+  doc.text = "Advertisement\nThe minister spoke.";
+  TextBlock b;
+  b.span = Span{5, 500};  // past the end of the text
+  doc.blocks.push_back(b);
+  CleanResult r;
+  CleanDocument(doc, &r);
+  ASSERT_EQ(r.boilerplate.size(), 1u);
+  EXPECT_EQ(r.boilerplate[0], (Span{0, 13}));
+}
+
 TEST(HtmlBoilerplate, PlainDocumentWithoutTemplateKeepsEverything) {
   const Document doc = Read(
       "<html><body><p>The central bank left interest rates unchanged on Thursday, saying inflation was easing.</p>"
