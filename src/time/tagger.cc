@@ -18,6 +18,7 @@
 // "nearly", "more than") stay outside the span and become the `mod`.
 #include <algorithm>
 #include <climits>
+#include <cstdlib>
 #include <cstring>
 
 #include "time/lexicon.h"
@@ -415,6 +416,12 @@ class Tagger {
     }
     const Fn after = F(end);
     const int n = static_cast<int>(c.n);
+    if ((after == Fn::kAgo || after == Fn::kEarlier) && u == Unit::kYear && c.n > 0 && c.n == n &&
+        F(end + 1) != Fn::kThan) {
+      // "a year earlier" after a quarter: the same quarter, years back.
+      std::string q = QuarterBack(n);
+      if (!q.empty()) return Make(i, end + 1, Timex::kDate, std::move(q), kDctAll);
+    }
     if (after == Fn::kAgo) {
       if (c.n < 0) return Make(i, end + 1, Timex::kDate, "PAST_REF");
       Timex::Type type;
@@ -1234,6 +1241,14 @@ class Tagger {
       // "the mid-1990s" yes; "the third-quarter results" no.
       if (h.ok && (h.mod != nullptr && h.value.size() == 3)) take(std::move(h));
     }
+    {
+      // "the fiscal year", "the full year", "the current fiscal year"
+      uint32_t k = j;
+      if (Is(k, "current") || Is(k, "latest") || Is(k, "full") || Is(k, "calendar")) ++k;
+      if (F(k) == Fn::kFiscal) ++k;
+      if (k > j && Has(k, kUnitR) && L(k)->unit == Unit::kYear && !L(k)->plural && F(k + 1) != Fn::kOf)
+        take(Make(j, k + 1, Timex::kDate, FmtYear(dct_.year), kDctAll));
+    }
     if (!l) return best;
     if (l->roles & kDecadeWordR) {
       const int d = l->decade;
@@ -1290,14 +1305,6 @@ class Tagger {
         }
       }
     }
-    {
-      // "the fiscal year", "the full year", "the current fiscal year"
-      uint32_t k = j;
-      if (Is(k, "current") || Is(k, "latest") || Is(k, "full") || Is(k, "calendar")) ++k;
-      if (F(k) == Fn::kFiscal) ++k;
-      if (k > j && Has(k, kUnitR) && L(k)->unit == Unit::kYear && !L(k)->plural && F(k + 1) != Fn::kOf)
-        take(Make(j, k + 1, Timex::kDate, FmtYear(dct_.year), kDctAll));
-    }
     if (l->roles & kFnR) {
       switch (l->fn) {
         case Fn::kFuture: take(Make(j, j + 1, Timex::kDate, "FUTURE_REF")); break;
@@ -1340,6 +1347,14 @@ class Tagger {
       take(Make(j, j + 1, Timex::kDate, "PAST_REF"));
     }
     return best;
+  }
+
+  // The quarter mentioned in this or the two previous sentences, n years
+  // back ("third-quarter profit ... from a year earlier" -> last year's
+  // third quarter); empty if there is none.
+  std::string QuarterBack(int n) const {
+    if (last_quarter_year_ == 0 || sentence_ > last_quarter_sentence_ + 2) return {};
+    return FmtQuarter(last_quarter_year_ - n, last_quarter_);
   }
 
   // "that day", "that year", "that month": the narrative's anchor.
@@ -1403,8 +1418,11 @@ class Tagger {
     }
     // year-earlier, year-ago, year-end
     if (a && (a->roles & kUnitR) && a->unit == Unit::kYear && !a->plural && n == 2) {
-      if (parts[1] == "earlier" || parts[1] == "ago")
+      if (parts[1] == "earlier" || parts[1] == "ago") {
+        std::string q = QuarterBack(1);
+        if (!q.empty()) return Make(i, i + 1, Timex::kDate, std::move(q), kDctAll);
         return Make(i, i + 1, Timex::kDate, FmtYear(dct_.year - 1), kDctAll);
+      }
       if (parts[1] == "end") return Make(i, i + 1, Timex::kDate, FmtYear(dct_.year), kDctAll, "END");
     }
     // week-long, month-long, year-long
@@ -1489,6 +1507,13 @@ class Tagger {
     t.value = std::move(c->value);
     if (!has_dct_ && c->dep != kNoDct) Mask(&t.value, c->dep);
     if (c->mod) t.mod = c->mod;
+    // The discourse quarter, for "a year earlier".
+    if (t.type == Timex::kDate && t.value.size() == 7 && t.value[4] == '-' && t.value[5] == 'Q' &&
+        t.value[0] != 'X') {
+      last_quarter_year_ = std::atoi(t.value.substr(0, 4).c_str());
+      last_quarter_ = t.value[6] - '0';
+      last_quarter_sentence_ = sentence_;
+    }
     // The narrative anchor: the last full date mentioned.
     if (t.type == Timex::kDate && t.value.size() == 10 && t.value[4] == '-' && t.value[7] == '-') {
       if (auto d = ParseIsoDate(t.value)) {
@@ -1522,6 +1547,9 @@ class Tagger {
   CivilDate anchor_;
   std::optional<CivilDate> sentence_day_;
   uint32_t sentence_day_of_ = 0;
+  int last_quarter_year_ = 0;
+  int last_quarter_ = 0;
+  uint32_t last_quarter_sentence_ = 0;
   const Lex* const* lex_ = nullptr;
   const uint8_t* trig_ = nullptr;
   uint32_t sentence_ = 0;
