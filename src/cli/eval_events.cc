@@ -144,7 +144,7 @@ struct Stages {
 
 Result<Stages> MakeStages(const std::string& data, const std::string& dict_dir,
                           const std::vector<std::string>& actor_files, const std::string& agent_file,
-                          const std::string& verb_file) {
+                          const std::string& verb_file, const std::string& discard_file, bool require_dyad) {
   Stages s;
   auto a = ActorResolver::Load(data);
   if (!a.ok()) return a.status();
@@ -166,6 +166,9 @@ Result<Stages> MakeStages(const std::string& data, const std::string& dict_dir,
 
     s.actors->AddDictionary(std::move(actors), std::move(agents), /*replace_builtin=*/true);
   }
+  s.events->SetRequireDyad(require_dyad);
+  if (!discard_file.empty())
+    if (Status st = s.events->AddPetrarchDiscards(dict_dir + "/" + discard_file); !st.ok()) return st;
   if (!verb_file.empty()) {
     auto r = s.events->AddPetrarchVerbs(dict_dir + "/" + verb_file, /*replace_builtin=*/true);
     if (!r.ok()) return r.status();
@@ -196,8 +199,15 @@ Score Run(const std::vector<Record>& records, const Stages& st, int verbose) {
     st.events->Code(r.text, layer, times, &actors, r.date, &events);
     std::vector<Triple> got;
     for (const Event& e : events) {
+      // PETRARCH writes an unknown country as "---" ("---GOV": a government
+      // of no named country) and a missing actor as "---".
       auto code = [&](int32_t i) {
-        return i >= 0 && !actors.actors[i].cameo.empty() ? actors.actors[i].cameo : std::string("---");
+        if (i < 0 || actors.actors[i].cameo.empty()) return std::string("---");
+        const Actor& a = actors.actors[i];
+        std::string lower;
+        for (char ch : a.cameo) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
+        if (a.kind == ActorKind::kOrganization && a.country.empty() && a.id == lower) return "---" + a.cameo;
+        return a.cameo;
       };
       got.push_back({code(e.source), code(e.target), e.cameo});
     }
@@ -232,8 +242,11 @@ Score Run(const std::vector<Record>& records, const Stages& st, int verbose) {
       if (verbose > 1) {
         for (const Event& e : events) std::printf("      event %s rule %s '%s'\n", e.cameo.c_str(), e.rule.c_str(), e.trigger.c_str());
         for (const Mention& m : actors.mentions)
-          std::printf("      mention '%s' -> %s\n", r.text.substr(m.begin, m.end - m.begin).c_str(),
-                      m.actor >= 0 ? actors.actors[m.actor].cameo.c_str() : "?");
+          std::printf("      mention '%s' -> %s (%s %s %s)\n", r.text.substr(m.begin, m.end - m.begin).c_str(),
+                      m.actor >= 0 ? actors.actors[m.actor].cameo.c_str() : "?",
+                      m.actor >= 0 ? actors.actors[m.actor].id.c_str() : "?",
+                      m.actor >= 0 ? ActorKindName(actors.actors[m.actor].kind) : "?",
+                      m.actor >= 0 ? actors.actors[m.actor].country.c_str() : "?");
       }
     }
   }
@@ -258,6 +271,7 @@ void AddEvalEventsCommand(CLI::App& eval) {
     std::string shared = ANNALS_SHARED_DIR;
     std::string data;
     int verbose = 0;
+    bool no_dyad = false;
   };
   auto opts = std::make_shared<Opts>();
   CLI::App* cmd = eval.add_subcommand(
@@ -268,6 +282,8 @@ void AddEvalEventsCommand(CLI::App& eval) {
   cmd->add_option("--set", opts->set, "a, b, c or all")->check(CLI::IsMember({"a", "b", "c", "all"}));
   cmd->add_option("--shared", opts->shared, "the shared eval folder (holds eval/petrarch2, eval/universalpetrarch)");
   cmd->add_option("--data", opts->data, "the annals data folder");
+  cmd->add_flag("--no-dyad", opts->no_dyad,
+                "(a), (b): let imported patterns code events without a target (PETRARCH's require_dyad = false)");
   cmd->add_flag("-v,--verbose", opts->verbose, "list the records with misses or false positives (-vv: details)");
   cmd->callback([opts] {
     const std::string data = ResolveDataDir(opts->data);
@@ -283,7 +299,7 @@ void AddEvalEventsCommand(CLI::App& eval) {
       auto recs = ReadRecords(p2 + "/text/PETR.UnitTest.records.xml");
       if (!recs.ok()) fail(recs.status());
       auto st = MakeStages(data, dicts, {"PETR.Validate.actors.txt"}, "PETR.Validate.agents.txt",
-                           "PETR.Validate.verbs.txt");
+                           "PETR.Validate.verbs.txt", "PETR.Validate.discards.txt", !opts->no_dyad);
       if (!st.ok()) fail(st.status());
       Print("(a) PETR.UnitTest.records.xml + PETR.Validate dictionaries", Run(*recs, *st, opts->verbose));
     }
@@ -293,14 +309,14 @@ void AddEvalEventsCommand(CLI::App& eval) {
       auto st = MakeStages(data, dicts,
                            {"Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
                             "Phoenix.MilNonState.actors.txt"},
-                           "Phoenix.agents.txt", "CAMEO.2.0.txt");
+                           "Phoenix.agents.txt", "CAMEO.2.0.txt", "Phoenix.discards.txt", !opts->no_dyad);
       if (!st.ok()) fail(st.status());
       Print("(b) PETR2_GSR_validation.xml + Phoenix dictionaries", Run(*recs, *st, opts->verbose));
     }
     if (all || opts->set == "c") {
       auto recs = ReadRecords(gsr);
       if (!recs.ok()) fail(recs.status());
-      auto st = MakeStages(data, dicts, {}, "", "");
+      auto st = MakeStages(data, dicts, {}, "", "", "", true);
       if (!st.ok()) fail(st.status());
       Print("(c) PETR2_GSR_validation.xml + annals built-in knowledge and patterns", Run(*recs, *st, opts->verbose));
     }

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <mutex>
+#include <unordered_map>
 
 #include "events/internal.h"
 
@@ -110,6 +111,35 @@ class Coder : public EventCoder {
   }
 
   const Codebook& codebook() const override { return codebook_; }
+  void SetRequireDyad(bool require) override { require_dyad_ = require; }
+
+  Status AddPetrarchDiscards(const std::string& path) override {
+    FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) return Status::IoError(path + ": cannot open");
+    char buf[4096];
+    while (std::fgets(buf, sizeof buf, f)) {
+      std::string line(buf);
+      if (size_t h = line.find('#'); h != std::string::npos) line.resize(h);
+      if (line.find("<!--") != std::string::npos) continue;
+      bool story = false;
+      std::vector<std::string> words;
+      std::string cur;
+      for (char ch : line) {
+        if (ch == '+' && words.empty() && cur.empty()) { story = true; continue; }
+        if (ch == ' ' || ch == '_' || ch == '\t' || ch == '\n' || ch == '\r') {
+          if (!cur.empty()) words.push_back(cur);
+          cur.clear();
+        } else {
+          cur.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
+        }
+      }
+      if (!cur.empty()) words.push_back(cur);
+      if (words.empty()) continue;
+      discards_[words[0]].push_back({std::move(words), story});
+    }
+    std::fclose(f);
+    return Status::Ok();
+  }
 
   void Code(std::string_view text, const TextLayer& layer, const std::vector<Timex>& times,
             ActorResult* actors, std::optional<CivilDate> dct, std::vector<Event>* out) const override;
@@ -119,8 +149,30 @@ class Coder : public EventCoder {
                     const std::vector<Timex>& times, const ActorResult& actors, ActorResult* mut,
                     const std::string& dct_str, std::string* narrative, std::vector<Event>* out) const;
 
+  // Does the sentence hold a discard phrase? 0 no, 1 sentence, 2 story.
+  int Discarded(const Words& ws) const {
+    if (discards_.empty()) return 0;
+    int worst = 0;
+    for (uint32_t i = 0; i < ws.w.size(); ++i) {
+      auto it = discards_.find(std::string(ws.w[i].lower));
+      if (it == discards_.end()) continue;
+      for (const Discard& d : it->second) {
+        bool ok = i + d.words.size() <= ws.w.size();
+        for (size_t k = 1; ok && k < d.words.size(); ++k) ok = ws.w[i + k].lower == d.words[k];
+        if (ok) worst = std::max(worst, d.story ? 2 : 1);
+      }
+    }
+    return worst;
+  }
+
+  struct Discard {
+    std::vector<std::string> words;
+    bool story = false;
+  };
   Codebook codebook_;
   RuleSet rules_;
+  bool require_dyad_ = true;
+  std::unordered_map<std::string, std::vector<Discard>> discards_;
 };
 
 Result<std::unique_ptr<EventCoder>> Load(const std::string& data_dir) {
@@ -139,7 +191,11 @@ bool IsAgent(const ActorResult& r, const Words& ws, uint32_t word) {
   const Actor& a = r.actors[m.actor];
   if (a.kind == ActorKind::kState || a.kind == ActorKind::kPerson || a.cameo.empty()) return false;
   if (!a.country.empty()) return false;  // already composed by the actors stage ("Tunisian court")
-  return !w.capitalized || w.has(kDet);
+  if (!w.capitalized || w.has(kDet)) return true;
+  // A capitalised title ("Prime Minister") resolved to a bare role code.
+  std::string lower;
+  for (char ch : a.cameo) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
+  return a.kind == ActorKind::kOrganization && a.id == lower;
 }
 
 bool IsCountry(const ActorResult& r, int32_t mention) {
@@ -291,6 +347,7 @@ void Coder::CodeSentence(std::string_view text, const TextLayer& layer, uint32_t
     if (!target.found() && r.implicit_target) {
       // PETRARCH patterns without "+": the first actor after the verb.
       for (uint32_t i = c.anchor + 1; i < ce; ++i) {
+        if (ws.w[i].has(kComma)) break;  // "..., a senior official said"
         if (ws.w[i].mention < 0) continue;
         if (i > 0 && ws.w[i - 1].has(kBy) && IsPassive(ws, c.anchor)) continue;
         target = ChunkAt(ws, i, ce, 0);
@@ -332,6 +389,8 @@ void Coder::CodeSentence(std::string_view text, const TextLayer& layer, uint32_t
       for (size_t a = 0; a < src_actors.size(); ++a)
         for (size_t b = 0; b < src_actors.size(); ++b)
           if (a != b) pairs.push_back({src_actors[a], src_actors[b]});
+    } else if (!require_dyad_ && r.implicit_target) {
+      for (int32_t sa : src_actors) pairs.push_back({sa, -1});
     }
     // Gapped coordination of the target's prepositional phrase: "was in
     // Cairo on Saturday ... and in China on Monday" gives one event per
@@ -408,6 +467,7 @@ void Coder::CodeSentence(std::string_view text, const TextLayer& layer, uint32_t
     // 5. Place.
     auto place_for = [&](int32_t target_actor, uint32_t from, uint32_t to) -> int32_t {
       if (target_actor >= 0 && actors.actors[target_actor].kind == ActorKind::kPlace) return target_actor;
+      if (from >= to) return -1;
       for (uint32_t i = from; i < to; ++i) {
         const Word& x = ws.w[i];
         if (i > c.last_word && IsEventNoun(x.lower)) break;
@@ -424,7 +484,7 @@ void Coder::CodeSentence(std::string_view text, const TextLayer& layer, uint32_t
     };
     auto emit1 = [&](int32_t s, int32_t t, uint32_t tfirst, uint32_t tlast, uint32_t before_from,
                      const std::string& code) {
-      if (s < 0 || t < 0 || s == t) return;
+      if (s < 0 || s == t || (t < 0 && require_dyad_)) return;
       Event e;
       e.source = s;
       e.target = t;
@@ -489,6 +549,13 @@ void Coder::Code(std::string_view text, const TextLayer& layer, const std::vecto
     if (cursor >= mentions.size() || mentions[cursor].first_token >= s.last) continue;
     size_t c2 = cursor;
     ws.Build(text, layer, s, mentions, &c2);
+    if (const int d = Discarded(ws); d > 0) {
+      if (d == 2) {  // the whole story is out of scope
+        out->resize(first_event);
+        return;
+      }
+      continue;
+    }
     CodeSentence(text, layer, si, ws, times, *actors, actors, dct_str, &narrative, out);
   }
   // Within-document fusion: the same (source, target, code) told twice,

@@ -86,6 +86,13 @@ class EventCoder {
   // patterns are dropped first (for scoring against a dictionary-defined
   // gold standard).
   virtual Result<PatternImportStats> AddPetrarchVerbs(const std::string& path, bool replace_builtin) = 0;
+  // Imports a PETRARCH discard list: a sentence holding a phrase codes
+  // nothing; a "+"-marked phrase discards the whole document.
+  virtual Status AddPetrarchDiscards(const std::string& path) = 0;
+  // With `require` (the default), an event needs a source and a target;
+  // without, imported PETRARCH rules may code a source alone (target -1),
+  // as PETRARCH does with require_dyad = false.
+  virtual void SetRequireDyad(bool require) = 0;
   virtual const Codebook& codebook() const = 0;
 
   // `actors` may be extended (e.g. a place met only as an event location is

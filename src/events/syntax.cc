@@ -271,6 +271,19 @@ bool CanBeVerb(const Words& ws, uint32_t i) {
   if (x.has(kDet | kPrep | kConj | kPronoun | kRelPron | kSubord)) return false;
   if (x.capitalized && i > 0) return false;
   if (i > 0 && ws.w[i - 1].has(kDet) && !ws.w[i - 1].has(kNeg)) return false;  // "the talks"
+  // A base or -s form is a finite verb only after its subject or an
+  // auxiliary ("will visit", "to visit", "leaders visit"); after adjectives
+  // it is a noun ("a brief private visit").
+  if (!x.past && !x.ing && i > 0) {
+    uint32_t k = i;
+    while (k > 0 && ws.w[k - 1].has(kAdverb)) --k;
+    if (k > 0) {
+      const Word& p = ws.w[k - 1];
+      const bool ok = p.mention >= 0 || p.capitalized || p.has(kAux | kModal | kTo | kNeg | kPronoun | kRelPron | kConj) ||
+                      p.has(kComma) || (p.lower.size() > 3 && p.lower.ends_with("s"));
+      if (!ok) return false;
+    }
+  }
   // A gerund after a preposition is a complement, not a predicate: "talks
   // on supporting Ukraine".
   if (x.ing && i > 0 && ws.w[i - 1].has(kPrep) && !ws.w[i - 1].has(kTo | kSubord)) return false;
