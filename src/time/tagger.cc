@@ -396,6 +396,8 @@ class Tagger {
     }
     if (!UnitAt(j, &u, &plural)) return none;
     if (u == Unit::kHalf) return none;
+    // Table figures before a unit ("2,666,000 Year") are not counts of it.
+    if (c.n > (u <= Unit::kDay ? 100000 : 10000)) return none;
     // "a year and a half"
     if (F(j + 1) == Fn::kAnd && Has(j + 2, kNumR) && F(j + 3) == Fn::kHalfW && c.n > 0 &&
         !plural) {
@@ -1009,7 +1011,15 @@ class Tagger {
     if (s == Season::kWinter && dct_.month <= 2) y -= 1;
     const bool current_or_past = dct_.month >= start || (s == Season::kWinter && dct_.month <= 2);
     switch (rel) {
-      case Rel::kThis: case Rel::kCurrent: case Rel::kNone: break;
+      case Rel::kThis: case Rel::kCurrent: break;
+      case Rel::kNone: {
+        // "in the fall": the tense picks the last one or the coming one.
+        if (s == Season::kWinter) break;
+        const Tense t = TenseOf(first);
+        if (t == Tense::kPast && start > dct_.month) y -= 1;
+        if (t == Tense::kFuture && dct_.month >= start + 3) y += 1;
+        break;
+      }
       case Rel::kLast: case Rel::kPast: case Rel::kPrevious:
         if (current_or_past && dct_.month >= start + 3) break;  // finished this year
         y -= 1;
@@ -1269,7 +1279,13 @@ class Tagger {
       // "the early 1990s", "the late 1980s"
       if (p.ok && p.value.size() == 3) take(std::move(p));
     }
-    if (l->roles & kSeasonR) take(SeasonAt(j, j, Rel::kNone));
+    if (l->roles & kSeasonR) {
+      // "the fall in prices", "the spring of the revolt": nouns, not seasons.
+      const bool verbal_noun = l->season == Season::kFall || l->season == Season::kSpring;
+      const bool year_after = (F(j + 1) == Fn::kOf && IsNum(j + 2)) || IsNum(j + 1);
+      if (!verbal_noun || year_after || !(F(j + 1) == Fn::kIn || F(j + 1) == Fn::kOf || F(j + 1) == Fn::kFrom))
+        take(SeasonAt(j, j, Rel::kNone));
+    }
     if (l->roles & kOrdR) {
       // the twentieth century
       if (Has(j + 1, kUnitR) && L(j + 1)->unit == Unit::kCentury && !L(j + 1)->plural)
