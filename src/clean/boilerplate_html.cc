@@ -81,6 +81,53 @@ constexpr double kNegativeWeight = 0.1;
 
 // ANNALS_CLEAN_DEBUG=1 dumps every block's decision to standard error
 // (a development aid; read once).
+// A short line that dates the page and is not a sentence: "Updated 1:39
+// am EST, Wednesday, November 20, 2019", "2019-11-20 12:57:32 Marcus De
+// Guzman", "November 18, 2019". It carries a clock time, or a year with a
+// month (a name or digits). Tweet attributions ("— Name (@user) October
+// 9, 2018") and titles with a year ("Calendar 2018") are not such lines.
+bool IsDateLine(std::string_view t, const BlockFacts& f) {
+  if (f.len > 90 || f.words > 12 || t.empty()) return false;
+  const char last = t.back();
+  if (last == '.' || last == '!' || last == '?' || last == '"') return false;
+  if (t.find('@') != std::string_view::npos) return false;
+  if (t[0] == '(' || t[0] == '-' || t.substr(0, 3) == "\xE2\x80\x94") return false;  // em dash
+  auto digit = [&](size_t i) { return i < t.size() && t[i] >= '0' && t[i] <= '9'; };
+  bool year = false, month = false;
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (!digit(i) || (i > 0 && digit(i - 1))) continue;
+    size_t j = i;
+    while (digit(j)) ++j;
+    const size_t len = j - i;
+    // h:mm or hh:mm: a clock time.
+    if ((len == 1 || len == 2) && j + 2 < t.size() + 1 && j < t.size() && t[j] == ':' && digit(j + 1) &&
+        digit(j + 2))
+      return true;
+    if (len == 4 && (t.compare(i, 2, "19") == 0 || t.compare(i, 2, "20") == 0)) {
+      year = true;
+      // 2019-11-20, 2016.12.01, 2019/11/20
+      if (j < t.size() && (t[j] == '-' || t[j] == '.' || t[j] == '/') && digit(j + 1)) month = true;
+    }
+    // 20/11/2019, 20.11.2019
+    if ((len == 1 || len == 2) && j < t.size() && (t[j] == '/' || t[j] == '.') && digit(j + 1) &&
+        (digit(j + 2) || (j + 2 < t.size() && (t[j + 2] == '/' || t[j + 2] == '.'))))
+      month = true;
+  }
+  if (!year) return false;
+  if (month) return true;
+  static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                 "jul", "aug", "sep", "oct", "nov", "dec"};
+  for (size_t i = 0; i + 3 <= t.size(); ++i) {
+    if (i > 0 && ((t[i - 1] | 0x20) >= 'a' && (t[i - 1] | 0x20) <= 'z')) continue;
+    char w[3] = {static_cast<char>(t[i] | 0x20), static_cast<char>(t[i + 1] | 0x20),
+                 static_cast<char>(t[i + 2] | 0x20)};
+    for (std::string_view m : kMonths) {
+      if (m == std::string_view(w, 3)) return true;
+    }
+  }
+  return false;
+}
+
 bool Debug() {
   static const bool on = std::getenv("ANNALS_CLEAN_DEBUG") != nullptr;
   return on;
@@ -233,6 +280,7 @@ void FindHtmlBoilerplate(const Document& doc, std::vector<Span>* out) {
     else if ((own & TextBlock::kHintFigure) != 0) w = 'F';
     else if ((own & TextBlock::kHintTags) != 0 && f.len < 200) w = 'T';
     else if (f.len < 300 && IsBoilerplateLine(text.substr(b.span.begin, b.span.size()))) w = 'P';
+    else if (IsDateLine(text.substr(b.span.begin, b.span.size()), f)) w = 'D';
     else keep[i] = true;
   }
   if (Debug()) {
