@@ -398,6 +398,10 @@ class Tagger {
     if (u == Unit::kHalf) return none;
     // Table figures before a unit ("2,666,000 Year") are not counts of it.
     if (c.n > (u <= Unit::kDay ? 100000 : 10000)) return none;
+    // Ages ("37 years old") are not expressions of time in TimeBank.
+    if (F(j + 1) == Fn::kOld) return none;
+    // A capitalised unit inside a sentence is a title: "60 Minutes".
+    if (Cap(j) && !toks_[j].is(Token::kSentenceStart) && !toks_[j].is(Token::kAllCaps)) return none;
     // "a year and a half"
     if (F(j + 1) == Fn::kAnd && Has(j + 2, kNumR) && F(j + 3) == Fn::kHalfW && c.n > 0 &&
         !plural) {
@@ -895,6 +899,11 @@ class Tagger {
     }
     Unit u;
     bool plural;
+    // "This Week With David Brinkley": a capitalised unit is a title.
+    if (UnitAt(j, &u, &plural) && Cap(j) && !toks_[j].is(Token::kAllCaps) && !Cap(i)) return none;
+    if (UnitAt(j, &u, &plural) && Cap(j) && Cap(i) && !toks_[i].is(Token::kSentenceStart) &&
+        !toks_[j].is(Token::kAllCaps))
+      return none;
     if (UnitAt(j, &u, &plural)) {
       if (plural) {  // the coming weeks, the past months
         if (rel == Rel::kThis || rel == Rel::kCurrent || u == Unit::kWeekend || u == Unit::kHalf)
