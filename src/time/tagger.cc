@@ -866,7 +866,11 @@ class Tagger {
     if (!LowerInto(w, b, sizeof b, &n)) return none;
     const std::string_view lw(b, n);
     if (lw == "now") {
-      return Make(i, i + 1, Timex::kDate, "PRESENT_REF");
+      // "right now": one expression (a rule starting at "right" would
+      // cost a lookup for every "right").
+      const uint32_t p = Prev(i);
+      const bool right = p != UINT32_MAX && (T(p) == "right" || T(p) == "Right");
+      return Make(right ? p : i, i + 1, Timex::kDate, "PRESENT_REF");
     }
     if (lw == "currently" || lw == "nowadays" || lw == "presently")
       return Make(i, i + 1, Timex::kDate, "PRESENT_REF");
@@ -883,8 +887,13 @@ class Tagger {
   // `the` says whether a "the" precedes (kept in the span by TheRule).
   Cand RelRule(uint32_t i, bool the) {
     Cand none;
-    const Rel rel = L(i)->rel;
+    Rel rel = L(i)->rel;
     uint32_t j = i + 1;
+    // "this past spring", "this coming Sunday"
+    if (rel == Rel::kThis && Has(j, kRelR) && (L(j)->rel == Rel::kPast || L(j)->rel == Rel::kComing)) {
+      rel = L(j)->rel;
+      ++j;
+    }
     // the past two months, the next few days, the last 24 hours
     Count c;
     if (rel != Rel::kThis && rel != Rel::kCurrent && ParseCount(j, &c) && !c.article) {
@@ -964,6 +973,17 @@ class Tagger {
       }
       uint32_t end = j + 1;
       if (F(end) == Fn::kOr && F(end + 1) == Fn::kSo) end += 2;
+      // "this year's third quarter", "next year's first half"
+      if (u == Unit::kYear && Is(end, "'s") && Has(end + 1, kOrdR) && Has(end + 2, kUnitR) &&
+          (L(end + 2)->unit == Unit::kQuarter || L(end + 2)->unit == Unit::kHalf) &&
+          !L(end + 2)->plural) {
+        const bool half = L(end + 2)->unit == Unit::kHalf;
+        const int q = L(end + 1)->ordinal;
+        if (q <= (half ? 2 : 4)) {
+          v += (half ? "-H" : "-Q") + std::to_string(q);
+          end += 3;
+        }
+      }
       Cand r = Make(i, end, type, std::move(v), kDctAll);
       if (u == Unit::kDay || (u == Unit::kNight)) return r;
       return r;
@@ -1250,11 +1270,35 @@ class Tagger {
       const std::string_view s = T(j);
       Cand d = CountRule(j);
       if (d.ok && d.type == Timex::kDuration) take(std::move(d));
+      if (s.size() == 4 && AllDigits(s)) {
+        // "the 1988 period", "the 1988 third quarter"
+        const int y = ToInt(s);
+        if (Has(j + 1, kOrdR) && Has(j + 2, kUnitR) && L(j + 2)->unit == Unit::kQuarter &&
+            L(j + 1)->ordinal <= 4)
+          take(Make(j, j + 3, Timex::kDate, FmtQuarter(y, L(j + 1)->ordinal)));
+        else if (Is(j + 1, "period"))
+          take(Make(j, j + 2, Timex::kDate,
+                    last_quarter_year_ && sentence_ <= last_quarter_sentence_ + 2
+                        ? FmtQuarter(y, last_quarter_) : FmtYear(y)));
+      }
       if (s.size() == 5 && s[4] == 's' && AllDigits(s.substr(0, 4))) take(NumberToken(j));
       else if (NumericOrdinal(s) > 0 && Has(j + 1, kUnitR) && L(j + 1)->unit == Unit::kCentury)
         take(NumberToken(j));
     }
     if (T(j) == "'") take(ApostropheYear(j));
+    {
+      // "the comparable year-ago quarter", "the year-earlier period"
+      uint32_t k = j;
+      if (Is(k, "comparable") || Is(k, "corresponding") || Is(k, "same")) ++k;
+      if (In(k) && toks_[k].is(Token::kHyphenated) && T(k).size() > 5 &&
+          (T(k).substr(0, 5) == "year-" || T(k).substr(0, 5) == "Year-")) {
+        Cand h = HyphenWord(k);
+        if (h.ok && h.last > k + 1) {
+          h.first = j;
+          take(std::move(h));
+        }
+      }
+    }
     if (toks_[j].is(Token::kHyphenated)) {
       Cand h = HyphenWord(j);
       // "the mid-1990s" yes; "the third-quarter results" no.
@@ -1304,6 +1348,12 @@ class Tagger {
       // the year, the quarter, the weekend, the week
       const Unit u = l->unit;
       const Fn next = F(j + 1);
+      // "the week of March 6"
+      if (u == Unit::kWeek && !l->plural && next == Fn::kOf && Has(j + 2, kMonthR)) {
+        Cand d = MonthRule(j + 2);
+        if (d.ok && d.value.size() == 10)
+          if (auto pd = ParseIsoDate(d.value)) take(Make(j, d.last, Timex::kDate, FmtWeek(*pd), d.dep));
+      }
       const bool blocked = next == Fn::kOf || next == Fn::kBefore || next == Fn::kAfter ||
                            next == Fn::kEarlier || next == Fn::kLater || next == Fn::kAgo ||
                            Is(j + 1, "'s") || (In(j + 1) && toks_[j + 1].is(Token::kHyphenated));
@@ -1444,9 +1494,24 @@ class Tagger {
     // year-earlier, year-ago, year-end
     if (a && (a->roles & kUnitR) && a->unit == Unit::kYear && !a->plural && n == 2) {
       if (parts[1] == "earlier" || parts[1] == "ago") {
-        std::string q = QuarterBack(1);
-        if (!q.empty()) return Make(i, i + 1, Timex::kDate, std::move(q), kDctAll);
-        return Make(i, i + 1, Timex::kDate, FmtYear(dct_.year - 1), kDctAll);
+        // "year-earlier", "the year-ago third quarter", "the year-earlier period"
+        uint32_t end = i + 1;
+        int q = 0;
+        if (Has(end, kOrdR) && Has(end + 1, kUnitR) && L(end + 1)->unit == Unit::kQuarter &&
+            L(end)->ordinal <= 4) {
+          q = L(end)->ordinal;
+          end += 2;
+        } else if (Is(end, "quarter") || Is(end, "period")) {
+          ++end;
+        }
+        if (q > 0) {
+          const int y = last_quarter_year_ && sentence_ <= last_quarter_sentence_ + 2
+                            ? last_quarter_year_ - 1 : dct_.year - 1;
+          return Make(i, end, Timex::kDate, FmtQuarter(y, q), kDctAll);
+        }
+        std::string qb = QuarterBack(1);
+        if (!qb.empty()) return Make(i, end, Timex::kDate, std::move(qb), kDctAll);
+        return Make(i, end, Timex::kDate, FmtYear(dct_.year - 1), kDctAll);
       }
       if (parts[1] == "end") return Make(i, i + 1, Timex::kDate, FmtYear(dct_.year), kDctAll, "END");
     }
