@@ -420,6 +420,7 @@ class Tagger {
         (prev == Fn::kOnce || prev == Fn::kTwice || prev == Fn::kTimes || prev == Fn::kPer)) {
       return Make(i, end, Timex::kSet, SetValue(1, u));
     }
+    if (half_after) end += 3;
     const Fn after = F(end);
     const int n = static_cast<int>(c.n);
     if ((after == Fn::kAgo || after == Fn::kEarlier) && u == Unit::kYear && c.n > 0 && c.n == n &&
@@ -427,6 +428,11 @@ class Tagger {
       // "a year earlier" after a quarter: the same quarter, years back.
       std::string q = QuarterBack(n);
       if (!q.empty()) return Make(i, end + 1, Timex::kDate, std::move(q), kDctAll);
+    }
+    if (after == Fn::kAgo && c.n > 0 && c.n != n && u == Unit::kYear) {
+      Timex::Type type;  // "a year and a half ago": count in months
+      std::string v = ShiftedValue(dct_, -static_cast<int>(c.n * 12), Unit::kMonth, &type);
+      return Make(i, end + 1, type, std::move(v), kDctAll);
     }
     if (after == Fn::kAgo) {
       if (c.n < 0) return Make(i, end + 1, Timex::kDate, "PAST_REF");
@@ -450,7 +456,6 @@ class Tagger {
     // A bare article and singular day/night/week with a non-temporal
     // reading is rare; but "a day" after "once" was handled above.
     const char* mod = c.approx ? "APPROX" : nullptr;
-    if (half_after) end += 3;
     if (F(end) == Fn::kOr && F(end + 1) == Fn::kSo) { end += 2; mod = "APPROX"; }
     return Make(i, end, Timex::kDuration, DurationValue(c.n, u), kNoDct, mod);
   }
@@ -663,9 +668,34 @@ class Tagger {
     return DayValue(i, end, year, month, day);
   }
 
+  // "April last year", "June 23 next year": the year from a relative one.
+  // Returns the year and moves *end past it, or INT_MIN.
+  int RelYearAfter(uint32_t* end) const {
+    const uint32_t k = *end;
+    if (!Has(k, kRelR) || !Has(k + 1, kUnitR) || L(k + 1)->unit != Unit::kYear || L(k + 1)->plural)
+      return INT_MIN;
+    int d;
+    switch (L(k)->rel) {
+      case Rel::kLast: case Rel::kPrevious: d = -1; break;
+      case Rel::kNext: case Rel::kComing: d = 1; break;
+      case Rel::kThis: case Rel::kCurrent: d = 0; break;
+      default: return INT_MIN;
+    }
+    *end = k + 2;
+    return dct_.year + d;
+  }
+
   Cand DayValue(uint32_t first, uint32_t end, int year, int month, int day) {
     Cand none;
     if (day < 1 || day > 31) return none;
+    if (year == INT_MIN) {
+      year = RelYearAfter(&end);
+      if (year != INT_MIN) {
+        CivilDate d{year, month, day};
+        if (!IsValidDate(d)) return none;
+        return Make(first, end, Timex::kDate, FmtDay(d), kDctYear);
+      }
+    }
     if (year != INT_MIN) {
       CivilDate d{year, month, day};
       if (!IsValidDate(d)) return none;
@@ -790,6 +820,8 @@ class Tagger {
   }
 
   Cand MonthValue(uint32_t first, uint32_t end, int month) {
+    const int ry = RelYearAfter(&end);
+    if (ry != INT_MIN) return Make(first, end, Timex::kDate, FmtMonth(ry, month), kDctYear);
     const int y = ResolveMonthYear(dct_, month, TenseOf(first));
     return Make(first, end, Timex::kDate, FmtMonth(y, month), kDctYear);
   }
@@ -1190,14 +1222,34 @@ class Tagger {
     if (q > (half ? 2 : 4)) return none;
     uint32_t end = j + 1;
     int year = INT_MIN;
+    bool year_from_dct = false;
     uint32_t y = end;
     if (F(y) == Fn::kOf || Is(y, ",")) ++y;
     if (F(y) == Fn::kFiscal) ++y;
     if (IsNum(y) && T(y).size() == 4 && AllDigits(T(y))) {
       year = ToInt(T(y));
       end = y + 1;
+    } else if (F(end) == Fn::kOf) {
+      // "the first quarter of the year", "... of last year"
+      uint32_t k = end + 1;
+      if (F(k) == Fn::kThe && Has(k + 1, kUnitR) && L(k + 1)->unit == Unit::kYear && !L(k + 1)->plural) {
+        year = dct_.year;
+        end = k + 2;
+        year_from_dct = true;
+      } else {
+        const int ry = RelYearAfter(&k);
+        if (ry != INT_MIN) {
+          year = ry;
+          end = k;
+          year_from_dct = true;
+        }
+      }
     }
     (void)fiscal;
+    if (year_from_dct && q > 0) {
+      return Make(i, end, Timex::kDate, FmtYear(year) + (half ? "-H" : "-Q") + std::to_string(q),
+                  kDctYear);
+    }
     const int cur_q = (dct_.month - 1) / 3 + 1;
     if (q == 0) {
       if (half || rel_k == 99) return none;
@@ -1367,6 +1419,8 @@ class Tagger {
       }
       if (!l->plural && !blocked) {
         if (u == Unit::kYear) take(Make(j, j + 1, Timex::kDate, FmtYear(dct_.year), kDctAll));
+        if (u == Unit::kYear && IsNum(j + 1) && T(j + 1).size() == 4 && AllDigits(T(j + 1)))
+          take(Make(j, j + 2, Timex::kDate, std::string(T(j + 1))));  // "the year 2000"
         if (u == Unit::kMonth) take(Make(j, j + 1, Timex::kDate, FmtMonth(dct_.year, dct_.month), kDctAll));
         if (u == Unit::kWeek) take(Make(j, j + 1, Timex::kDate, FmtWeek(dct_), kDctAll));
         if (u == Unit::kWeekend) {
