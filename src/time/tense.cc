@@ -41,6 +41,12 @@ class Reader {
     return Lower(layer_.tokens[i].in(text_), buf, 24);
   }
 
+  bool IsReporting(uint32_t i) const {
+    char b0[24];
+    return OneOf(W(i, b0), {"said", "says", "told", "added", "stated", "announced", "reported",
+                           "declared", "noted", "explained", "confirmed"});
+  }
+
   // The tense signalled by token i, or kUnknown.
   Tense Signal(uint32_t i) const {
     char b0[24], b1[24], b2[24];
@@ -109,6 +115,9 @@ Tense ClauseTense(std::string_view text, const TextLayer& layer, uint32_t tok) {
   const uint32_t lo = tok > s.first + kWindow ? tok - kWindow : s.first;
   for (uint32_t i = tok; i-- > lo;) {
     if (layer.tokens[i].in(text) == ";") break;
+    // A reporting verb dates the report, not what is reported, unless the
+    // expression modifies it ("said Friday", "said on Friday").
+    if (i + 3 < tok && r.IsReporting(i)) continue;
     const Tense t = r.Signal(i);
     if (t != Tense::kUnknown) return t;
   }
