@@ -89,6 +89,7 @@ constexpr std::string_view kLabels[] = {
     "advertisement continue reading below",
     "advertisements",
     "advertising",
+    "ap photo",
     "article continues below",
     "article continues below advertisement",
     "back to top",
@@ -106,12 +107,16 @@ constexpr std::string_view kLabels[] = {
     "editors' picks",
     "email",
     "email this",
+    "file photo",
     "follow",
     "follow us",
     "full story",
     "further reading",
     "get the app",
+    "getty images",
     "hide caption",
+    "image",
+    "image caption",
     "latest news",
     "latest stories",
     "leave a comment",
@@ -122,6 +127,7 @@ constexpr std::string_view kLabels[] = {
     "loading",
     "log in",
     "login",
+    "media caption",
     "menu",
     "more",
     "more news",
@@ -137,6 +143,8 @@ constexpr std::string_view kLabels[] = {
     "paid content",
     "paid post",
     "partner content",
+    "photo",
+    "play video",
     "popular",
     "post a comment",
     "previous",
@@ -162,6 +170,8 @@ constexpr std::string_view kLabels[] = {
     "related topics",
     "reply",
     "report an error",
+    "reuter",
+    "reuters",
     "save",
     "scroll to continue",
     "scroll to continue with content",
@@ -190,6 +200,7 @@ constexpr std::string_view kLabels[] = {
     "sponsored content",
     "sponsored links",
     "sponsored stories",
+    "story continues",
     "story continues below",
     "story continues below advertisement",
     "subscribe",
@@ -199,6 +210,7 @@ constexpr std::string_view kLabels[] = {
     "trending",
     "trending now",
     "tweet",
+    "video caption",
     "view comments",
     "watch",
     "watch now",
@@ -272,6 +284,19 @@ constexpr Prefix kPrefixes[] = {
     {"trending now", 600, true},
     {"watch:", 300},
     {"you may also like", 600},
+    // Wire and photo credits.
+    // In parentheses only: "Reporting by the agency showed ..." is prose.
+    {"(reporting by", 300},
+    {"(additional reporting by", 300},
+    {"(editing by", 300},
+    {"(writing by", 300},
+    {"(compiled by", 300},
+    {"image source:", 200},
+    {"image caption", 300},
+    {"media caption", 300},
+    {"photo:", 200},
+    {"photo credit", 200},
+    {"file photo:", 200},
     {"you might also like", 600},
 };
 
@@ -413,6 +438,8 @@ bool IsBoilerplateLine(std::string_view line) {
   }
   if (IsCopyrightLine(s)) return true;
   if (IsShareBar(s)) return true;
+  // "Reporting by Jane Doe; Editing by John Roe": a wire credit line.
+  if (s.size() <= 300 && StartsWithNoCase(s, "reporting by") && ContainsNoCase(s, "editing by")) return true;
   return false;
 }
 

@@ -53,6 +53,12 @@ TEST(TextBoilerplate, LinesThatAreNotTheArticle) {
       {"Most popular structure so far in the U.S., the survey found.", false},
       {"MOST POPULAR Flood update: rivers rise", true},
       {"(C) - Sales made on exporters' own account.", false},
+      {" Reuter", true},
+      {"(Reporting by Jane Doe; Editing by John Roe)", true},
+      {"Reporting by Jane Doe in Paris; Editing by John Roe", true},
+      {"Reporting by the agency showed a rise in exports.", false},
+      {"Photo: A man walks past a flooded street.", true},
+      {"Reporters were told the talks would resume on Monday.", false},
       {"The minister said the advertisement campaign would run until May.", false},
   };
   for (const auto& c : cases) {
