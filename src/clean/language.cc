@@ -84,6 +84,8 @@ bool LooksEnglish(std::string_view text) {
     if (n > 0) {
       ++words;
       if (n <= 5 && kEnglish.Contains(packed)) ++hits;
+      // Forty words settle it; no need to read on.
+      if (words == 40) return hits * 5 >= words && non_ascii * 50 < i;
     }
     n = 0;
     packed = 0;

@@ -72,7 +72,7 @@ TEST(BoilerplateEval, F1Floor) {
   }
   const ShingleScore s = ScorePages(pages);
   std::printf("article-extraction-benchmark: precision %.4f recall %.4f F1 %.4f\n", s.precision, s.recall, s.f1);
-  constexpr double kMeasuredF1 = 0.9727;  // `annals eval boilerplate` when this floor was set
+  constexpr double kMeasuredF1 = 0.9728;  // `annals eval boilerplate` when this floor was set
   EXPECT_GE(s.f1, kMeasuredF1 - 0.01);
 }
 
