@@ -926,6 +926,8 @@ class Tagger {
       rel = L(j)->rel;
       ++j;
     }
+    // "next fiscal year", "the previous fiscal quarter"
+    if (F(j) == Fn::kFiscal && Has(j + 1, kUnitR)) ++j;
     // the past two months, the next few days, the last 24 hours
     Count c;
     if (rel != Rel::kThis && rel != Rel::kCurrent && ParseCount(j, &c) && !c.article) {
