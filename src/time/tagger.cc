@@ -177,6 +177,14 @@ class Tagger {
       const Lex* l = LookupLex(std::string_view(buf, len));
       lex_buf[i] = l;
       if (l && (l->roles & (kTrigger | kHolidayR))) trig_buf[i] = 1;
+      // "Tuesdays": a plural weekday is a set (marked with trigger 2).
+      if (!l && len > 6 && buf[len - 1] == 's' && t.is(Token::kCapitalized)) {
+        const Lex* stem = LookupLex(std::string_view(buf, len - 1));
+        if (stem && (stem->roles & kWeekdayR)) {
+          lex_buf[i] = stem;
+          trig_buf[i] = 2;
+        }
+      }
     }
     lex_ = lex_buf.data();
     trig_ = trig_buf.data();
@@ -240,6 +248,9 @@ class Tagger {
     }
     const Lex* l = L(i);
     if (!l) return best;
+    if (trig_[i] == 2) {  // "on Tuesdays"
+      return Make(i, i + 1, Timex::kSet, "XXXX-WXX-" + std::to_string(l->weekday));
+    }
     const uint32_t r = l->roles;
     if (r & kMonthR) Better(&best, MonthRule(i));
     if (r & kWeekdayR) Better(&best, WeekdayRule(i));
