@@ -11,17 +11,20 @@
 //     (1 - its link density). The best container is the article body.
 //     Blocks under template hints for navigation, comments, asides, ads,
 //     share bars and the like give no points.
-//  2. The main region: the best container, widened to its parent's other
-//     children when those score close to it (articles split over sibling
-//     divs), as Readability does with siblings.
+//  2. The main region: the best container, widened to the highest of its
+//     near ancestors whose extra text is, taken together, mostly
+//     article-like (stories split over sibling divs around ads, figures
+//     and pull quotes).
 //  3. Block filtering inside the region: link density, negative hints that
 //     are not shared by the whole region (so that a hint on a wrapper of
 //     the whole article does not remove it), short blocks matching the
-//     plain-text line rules, the headline, bylines and captions.
+//     plain-text line rules, the headline, bylines, captions, tag lists
+//     and short date lines.
 // Everything outside the region is boilerplate. Consecutive rejected
 // blocks are merged into one span.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <unordered_map>
 

@@ -12,7 +12,10 @@
 // depth, tag kind, hints from tag names and class/id words of the
 // ancestors (nav, footer, share, comment, article body, ...), and its
 // nearest block ancestors with their subtree ranges so that the scorer can
-// find the content container without the tree.
+// find the content container without the tree. A hint is kept only where
+// it is plausible: a negative word on an element that wraps 40% of the
+// page's text, or a byline/caption word on an element with paragraphs of
+// text, describes a layout wrapper, not what is inside it.
 #include <gumbo.h>
 
 #include <algorithm>
