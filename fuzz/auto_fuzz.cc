@@ -1,8 +1,8 @@
-// libFuzzer target for the ingest dispatcher: gzip/zstd decoding and format detection, then any reader.
-// Feeds arbitrary bytes to ReadBuffer with the format forced and checks the
-// reader's promises: no crash or sanitizer report, valid UTF-8 text,
-// 1-based records, and one-line errors that name input, record and byte.
-// Run: scripts/fuzz.sh BUILD_DIR SECONDS (seeds in fuzz/seeds/auto/).
+// libFuzzer target for the ingest dispatcher: gzip/zstd decoding and format detection, then any
+// reader. Feeds arbitrary bytes to ReadBuffer with the format forced and checks the reader's
+// promises: no crash or sanitizer report, valid UTF-8 text, 1-based records, and one-line errors
+// that name input, record and byte. Run: scripts/fuzz.sh BUILD_DIR SECONDS (seeds in
+// fuzz/seeds/auto/).
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -24,7 +24,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       },
       [](const annals::Status& s) {
         const std::string& m = s.message();
-        if (m.rfind("fuzz.in: record ", 0) != 0 || m.find(", byte ") == std::string::npos) __builtin_trap();
+        if (m.rfind("fuzz.in: record ", 0) != 0 || m.find(", byte ") == std::string::npos)
+          __builtin_trap();
         if (m.find('\n') != std::string::npos) __builtin_trap();
       });
   return 0;

@@ -24,7 +24,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       },
       [](const annals::Status& s) {
         const std::string& m = s.message();
-        if (m.rfind("fuzz.in: record ", 0) != 0 || m.find(", byte ") == std::string::npos) __builtin_trap();
+        if (m.rfind("fuzz.in: record ", 0) != 0 || m.find(", byte ") == std::string::npos)
+          __builtin_trap();
         if (m.find('\n') != std::string::npos) __builtin_trap();
       });
   return 0;

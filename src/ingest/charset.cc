@@ -43,8 +43,8 @@ std::string CharsetParam(std::string_view s) {
       ++i;
       while (i < l.size() && (l[i] == ' ' || l[i] == '"' || l[i] == '\'')) ++i;
       size_t j = i;
-      while (j < l.size() && (std::isalnum(static_cast<unsigned char>(l[j])) || l[j] == '-' || l[j] == '_' ||
-                              l[j] == '.' || l[j] == ':'))
+      while (j < l.size() && (std::isalnum(static_cast<unsigned char>(l[j])) || l[j] == '-' ||
+                              l[j] == '_' || l[j] == '.' || l[j] == ':'))
         ++j;
       if (j > i) return l.substr(i, j - i);
     }
@@ -54,8 +54,9 @@ std::string CharsetParam(std::string_view s) {
 }
 
 bool IsWindows1252Family(std::string_view cs) {
-  return cs == "windows-1252" || cs == "cp1252" || cs == "iso-8859-1" || cs == "latin1" || cs == "latin-1" ||
-         cs == "iso8859-1" || cs == "iso_8859-1" || cs == "us-ascii" || cs == "ascii" || cs == "x-cp1252";
+  return cs == "windows-1252" || cs == "cp1252" || cs == "iso-8859-1" || cs == "latin1" ||
+         cs == "latin-1" || cs == "iso8859-1" || cs == "iso_8859-1" || cs == "us-ascii" ||
+         cs == "ascii" || cs == "x-cp1252";
 }
 
 }  // namespace
@@ -63,9 +64,12 @@ bool IsWindows1252Family(std::string_view cs) {
 void AppendWindows1252(std::string_view s, std::string* out) {
   for (char ch : s) {
     const auto c = static_cast<unsigned char>(ch);
-    if (c < 0x80) out->push_back(ch);
-    else if (c < 0xA0) AppendUtf8(kCp1252[c - 0x80], out);
-    else AppendUtf8(c, out);
+    if (c < 0x80)
+      out->push_back(ch);
+    else if (c < 0xA0)
+      AppendUtf8(kCp1252[c - 0x80], out);
+    else
+      AppendUtf8(c, out);
   }
 }
 
@@ -84,7 +88,8 @@ std::string DeclaredCharset(std::string_view bytes, std::string_view content_typ
   return {};
 }
 
-std::string_view HtmlToUtf8(std::string_view bytes, std::string_view content_type, std::string* storage) {
+std::string_view HtmlToUtf8(std::string_view bytes, std::string_view content_type,
+                            std::string* storage) {
   if (ValidUtf8Prefix(bytes) == bytes.size()) return bytes;
   const std::string cs = DeclaredCharset(bytes, content_type);
   if (cs == "utf-8" || cs == "utf8") return bytes;  // broken UTF-8: repaired later, and counted
@@ -105,7 +110,8 @@ std::string_view HtmlToUtf8(std::string_view bytes, std::string_view content_typ
   std::u16string wide(bytes.size() * 2 + 16, u'\0');
   const char* src = bytes.data();
   UChar* dst = reinterpret_cast<UChar*>(wide.data());
-  ucnv_toUnicode(conv, &dst, dst + wide.size(), &src, bytes.data() + bytes.size(), nullptr, true, &err);
+  ucnv_toUnicode(conv, &dst, dst + wide.size(), &src, bytes.data() + bytes.size(), nullptr, true,
+                 &err);
   ucnv_close(conv);
   if (U_FAILURE(err)) {
     storage->clear();
@@ -116,7 +122,8 @@ std::string_view HtmlToUtf8(std::string_view bytes, std::string_view content_typ
   storage->reserve(wide.size() * 3 / 2);
   for (size_t i = 0; i < wide.size(); ++i) {
     char32_t cp = wide[i];
-    if (cp >= 0xD800 && cp <= 0xDBFF && i + 1 < wide.size() && wide[i + 1] >= 0xDC00 && wide[i + 1] <= 0xDFFF) {
+    if (cp >= 0xD800 && cp <= 0xDBFF && i + 1 < wide.size() && wide[i + 1] >= 0xDC00 &&
+        wide[i + 1] <= 0xDFFF) {
       cp = 0x10000 + ((cp - 0xD800) << 10) + (wide[i + 1] - 0xDC00);
       ++i;
     }

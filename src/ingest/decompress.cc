@@ -213,7 +213,8 @@ class ZstdSource : public ByteSource {
  private:
   void Fail(const std::string& what) {
     done_ = true;
-    status_ = Status::InvalidInput(what + " at compressed byte " + std::to_string(consumed_ + ib_.pos));
+    status_ =
+        Status::InvalidInput(what + " at compressed byte " + std::to_string(consumed_ + ib_.pos));
   }
 
   std::unique_ptr<ByteSource> raw_;
@@ -237,7 +238,8 @@ std::unique_ptr<ByteSource> MemorySource(std::string_view bytes) {
 }
 
 bool LooksCompressed(std::string_view h) {
-  if (h.size() >= 2 && static_cast<unsigned char>(h[0]) == 0x1f && static_cast<unsigned char>(h[1]) == 0x8b)
+  if (h.size() >= 2 && static_cast<unsigned char>(h[0]) == 0x1f &&
+      static_cast<unsigned char>(h[1]) == 0x8b)
     return true;
   return h.size() >= 4 && h.substr(0, 4) == std::string_view("\x28\xb5\x2f\xfd", 4);
 }
@@ -266,11 +268,13 @@ Status InflateBuffer(std::string_view in, size_t max_out, std::string* out) {
   // for "Content-Encoding: deflate").
   const bool gzip = in.size() >= 2 && static_cast<unsigned char>(in[0]) == 0x1f &&
                     static_cast<unsigned char>(in[1]) == 0x8b;
-  const bool zlib = !gzip && in.size() >= 2 && (static_cast<unsigned char>(in[0]) & 0x0f) == 8 &&
-                    ((static_cast<unsigned char>(in[0]) << 8) | static_cast<unsigned char>(in[1])) % 31 == 0;
+  const bool zlib =
+      !gzip && in.size() >= 2 && (static_cast<unsigned char>(in[0]) & 0x0f) == 8 &&
+      ((static_cast<unsigned char>(in[0]) << 8) | static_cast<unsigned char>(in[1])) % 31 == 0;
   z_stream zs;
   std::memset(&zs, 0, sizeof(zs));
-  if (inflateInit2(&zs, gzip ? 15 + 16 : zlib ? 15 : -15) != Z_OK) return Status::IoError("cannot initialise zlib");
+  if (inflateInit2(&zs, gzip ? 15 + 16 : zlib ? 15 : -15) != Z_OK)
+    return Status::IoError("cannot initialise zlib");
   zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
   zs.avail_in = static_cast<uInt>(std::min<size_t>(in.size(), 0xffffffffu));
   char chunk[64 << 10];
@@ -281,7 +285,8 @@ Status InflateBuffer(std::string_view in, size_t max_out, std::string* out) {
     int rc = inflate(&zs, Z_NO_FLUSH);
     out->append(chunk, sizeof(chunk) - zs.avail_out);
     if (out->size() > max_out) {
-      st = Status::InvalidInput("decoded payload larger than " + std::to_string(max_out) + " bytes");
+      st =
+          Status::InvalidInput("decoded payload larger than " + std::to_string(max_out) + " bytes");
       break;
     }
     if (rc == Z_STREAM_END) break;
@@ -290,7 +295,8 @@ Status InflateBuffer(std::string_view in, size_t max_out, std::string* out) {
       break;
     }
     if (rc != Z_OK) {
-      st = Status::InvalidInput(std::string("corrupt compressed payload (") + (zs.msg ? zs.msg : "inflate error") + ")");
+      st = Status::InvalidInput(std::string("corrupt compressed payload (") +
+                                (zs.msg ? zs.msg : "inflate error") + ")");
       break;
     }
   }

@@ -32,7 +32,9 @@ namespace {
 bool EqNoCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i])))
+      return false;
   }
   return true;
 }
@@ -43,8 +45,8 @@ std::string_view LocalName(std::string_view qname) {
 }
 
 bool IsNameChar(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == ':' || c == '-' || c == '_' || c == '.' ||
-         static_cast<unsigned char>(c) >= 0x80;
+  return std::isalnum(static_cast<unsigned char>(c)) || c == ':' || c == '-' || c == '_' ||
+         c == '.' || static_cast<unsigned char>(c) >= 0x80;
 }
 
 // Decodes "&...;" at s[i] (s[i] == '&'); appends the character(s) and
@@ -63,8 +65,9 @@ size_t DecodeEntity(std::string_view s, size_t i, std::string* out) {
     for (; k < name.size(); ++k) {
       const char c = name[k];
       int d = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
-              : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
-              : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+              : hex && c >= 'a' && c <= 'f'               ? c - 'a' + 10
+              : hex && c >= 'A' && c <= 'F'               ? c - 'A' + 10
+                                                          : -1;
       if (d < 0) return 0;
       cp = cp * (hex ? 16 : 10) + static_cast<uint32_t>(d);
       if (cp > 0x10FFFF) return 0;
@@ -76,9 +79,10 @@ size_t DecodeEntity(std::string_view s, size_t i, std::string* out) {
   static const struct {
     const char* name;
     char32_t cp;
-  } kNames[] = {{"lt", '<'},       {"gt", '>'},       {"amp", '&'},      {"quot", '"'},     {"apos", '\''},
-                {"nbsp", 0xA0},    {"mdash", 0x2014}, {"ndash", 0x2013}, {"hellip", 0x2026},
-                {"lsquo", 0x2018}, {"rsquo", 0x2019}, {"ldquo", 0x201C}, {"rdquo", 0x201D}, {"copy", 0xA9}};
+  } kNames[] = {{"lt", '<'},        {"gt", '>'},       {"amp", '&'},      {"quot", '"'},
+                {"apos", '\''},     {"nbsp", 0xA0},    {"mdash", 0x2014}, {"ndash", 0x2013},
+                {"hellip", 0x2026}, {"lsquo", 0x2018}, {"rsquo", 0x2019}, {"ldquo", 0x201C},
+                {"rdquo", 0x201D},  {"copy", 0xA9}};
   for (const auto& e : kNames) {
     if (name == e.name) {
       AppendUtf8(e.cp, out);
@@ -89,9 +93,9 @@ size_t DecodeEntity(std::string_view s, size_t i, std::string* out) {
 }
 
 struct Field {
-  std::string_view raw;  // inner content, undecoded
-  uint64_t offset = 0;   // of raw in the input
-  std::string_view type; // Atom type attribute
+  std::string_view raw;   // inner content, undecoded
+  uint64_t offset = 0;    // of raw in the input
+  std::string_view type;  // Atom type attribute
   bool present = false;
 };
 
@@ -110,8 +114,9 @@ class FeedReader {
   void Run() {
     const uint64_t base = in_.offset();
     // Feeds are read whole; allow a generous multiple of a record.
-    const size_t limit = ctx_.options().max_record_bytes > (SIZE_MAX / 8) ? SIZE_MAX / 2
-                                                                          : ctx_.options().max_record_bytes * 4;
+    const size_t limit = ctx_.options().max_record_bytes > (SIZE_MAX / 8)
+                             ? SIZE_MAX / 2
+                             : ctx_.options().max_record_bytes * 4;
     ctx_.Begin(1);
     bool too_long = false;
     s_ = in_.ReadAll(limit, &too_long);
@@ -130,7 +135,8 @@ class FeedReader {
     Scan();
     if (ctx_.stopped()) return;
     if (in_item_ && in_.error().ok()) {
-      ctx_.Error(item_.record, base_ + item_.offset, "truncated feed: item not closed before the end");
+      ctx_.Error(item_.record, base_ + item_.offset,
+                 "truncated feed: item not closed before the end");
       ctx_.End();
     } else if (!in_item_) {
       ctx_.End();
@@ -153,8 +159,9 @@ class FeedReader {
     size_t q2 = decl.find(decl[q], q + 1);
     if (q2 == std::string_view::npos) return;
     std::string_view enc = decl.substr(q + 1, q2 - q - 1);
-    latin1_ = EqNoCase(enc, "iso-8859-1") || EqNoCase(enc, "latin1") || EqNoCase(enc, "windows-1252") ||
-              EqNoCase(enc, "cp1252") || EqNoCase(enc, "iso-8859-15");
+    latin1_ = EqNoCase(enc, "iso-8859-1") || EqNoCase(enc, "latin1") ||
+              EqNoCase(enc, "windows-1252") || EqNoCase(enc, "cp1252") ||
+              EqNoCase(enc, "iso-8859-15");
   }
 
   // Finds the end of markup starting at `i` that ends with `close`;
@@ -258,18 +265,23 @@ class FeedReader {
           value = s_.substr(v, k - v);
         }
       }
-      if (attr == "type") type = value;
-      else if (attr == "href") href = value;
-      else if (attr == "rel") rel = value;
+      if (attr == "type")
+        type = value;
+      else if (attr == "href")
+        href = value;
+      else if (attr == "rel")
+        rel = value;
     }
     OpenElement(name, lt, k, type, href, rel, self_closing);
     return k;
   }
 
-  void OpenElement(std::string_view name, size_t lt, size_t inner, std::string_view type, std::string_view href,
-                   std::string_view rel, bool self_closing) {
+  void OpenElement(std::string_view name, size_t lt, size_t inner, std::string_view type,
+                   std::string_view href, std::string_view rel, bool self_closing) {
     std::string_view local = LocalName(name);
-    if (!in_item_ && (EqNoCase(local, "rss") || EqNoCase(local, "feed") || EqNoCase(name, "rdf:RDF"))) saw_root_ = true;
+    if (!in_item_ &&
+        (EqNoCase(local, "rss") || EqNoCase(local, "feed") || EqNoCase(name, "rdf:RDF")))
+      saw_root_ = true;
     const size_t depth = stack_.size();
     if (!in_item_ && (EqNoCase(local, "item") || EqNoCase(local, "entry")) && !self_closing) {
       in_item_ = true;
@@ -344,7 +356,8 @@ class FeedReader {
       const char c = raw[i];
       if (c == '<' && raw.substr(i, 9) == "<![CDATA[") {
         size_t end = raw.find("]]>", i + 9);
-        std::string_view data = raw.substr(i + 9, end == std::string_view::npos ? std::string_view::npos : end - i - 9);
+        std::string_view data =
+            raw.substr(i + 9, end == std::string_view::npos ? std::string_view::npos : end - i - 9);
         Append(data, out);
         i = end == std::string_view::npos ? raw.size() : end + 3;
       } else if (c == '<' && raw.substr(i, 4) == "<!--") {
@@ -369,8 +382,10 @@ class FeedReader {
   }
 
   void Append(std::string_view s, std::string* out) const {
-    if (latin1_) AppendWindows1252(s, out);
-    else out->append(s);
+    if (latin1_)
+      AppendWindows1252(s, out);
+    else
+      out->append(s);
   }
 
   // Plain text of a short field (title, id, date): decoded, tags removed,
@@ -402,7 +417,8 @@ class FeedReader {
   }
 
   static bool HasMarkup(std::string_view s) {
-    for (size_t i = s.find('<'); i != std::string_view::npos && i + 1 < s.size(); i = s.find('<', i + 1)) {
+    for (size_t i = s.find('<'); i != std::string_view::npos && i + 1 < s.size();
+         i = s.find('<', i + 1)) {
       const char c = s[i + 1];
       if (std::isalpha(static_cast<unsigned char>(c)) || c == '/' || c == '!') {
         if (s.find('>', i) != std::string_view::npos) return true;
@@ -419,8 +435,9 @@ class FeedReader {
     auto has_text = [](const Field& f) {
       return f.present && f.raw.find_first_not_of(" \t\r\n") != std::string_view::npos;
     };
-    const Field* body = has_text(item_.content) ? &item_.content
-                        : has_text(item_.description) ? &item_.description : nullptr;
+    const Field* body = has_text(item_.content)       ? &item_.content
+                        : has_text(item_.description) ? &item_.description
+                                                      : nullptr;
     std::string title = item_.title.present ? PlainText(item_.title) : std::string();
     if (body != nullptr) {
       std::string decoded;
@@ -450,7 +467,9 @@ class FeedReader {
       doc.record = rec;
       ctx_.SetText(&doc, title, item_.title.offset);
     }
-    const Field* date = item_.date.present ? &item_.date : item_.updated.present ? &item_.updated : nullptr;
+    const Field* date = item_.date.present      ? &item_.date
+                        : item_.updated.present ? &item_.updated
+                                                : nullptr;
     if (date != nullptr) {
       std::string ds = PlainText(*date);
       if (!ds.empty()) {

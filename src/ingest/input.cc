@@ -76,7 +76,8 @@ uint64_t Input::Skip(uint64_t n) {
   return done;
 }
 
-Input::Line Input::ReadLine(size_t max, std::string_view* line, uint64_t* line_offset, bool* terminated) {
+Input::Line Input::ReadLine(size_t max, std::string_view* line, uint64_t* line_offset,
+                            bool* terminated) {
   *line_offset = offset();
   std::string_view have = Buffered();
   size_t nl = have.find('\n');
@@ -146,8 +147,8 @@ bool Input::SkipTo(std::string_view needle) {
   }
 }
 
-ReadContext::ReadContext(std::string_view name, const IngestOptions& options, const DocumentSink& sink,
-                         const ErrorSink& on_error)
+ReadContext::ReadContext(std::string_view name, const IngestOptions& options,
+                         const DocumentSink& sink, const ErrorSink& on_error)
     : name_(name), stem_(InputStem(name)), options_(options), sink_(sink), on_error_(on_error) {}
 
 void ReadContext::Error(uint64_t record, uint64_t offset, std::string_view what) {
@@ -177,7 +178,8 @@ void ReadContext::SetText(Document* doc, std::string_view raw, uint64_t base) {
   doc->invalid_utf8 = RepairUtf8(raw, &doc->text, &first_bad);
   if (doc->invalid_utf8 > 0) {
     Error(doc->record, base + first_bad,
-          "invalid UTF-8 (" + std::to_string(doc->invalid_utf8) + " sequence(s) replaced with U+FFFD)");
+          "invalid UTF-8 (" + std::to_string(doc->invalid_utf8) +
+              " sequence(s) replaced with U+FFFD)");
   }
 }
 
@@ -187,7 +189,9 @@ void ReadContext::CheckText(Document* doc) {
   doc->invalid_utf8 += RepairUtf8(raw, &doc->text);
 }
 
-std::string ReadContext::RecordId(uint64_t record) const { return stem_ + "#" + std::to_string(record); }
+std::string ReadContext::RecordId(uint64_t record) const {
+  return stem_ + "#" + std::to_string(record);
+}
 
 std::string InputStem(std::string_view name) {
   if (name == "-" || name.empty()) return "stdin";
@@ -210,7 +214,8 @@ int MonthFromName(std::string_view w) {
                                   "jul", "aug", "sep", "oct", "nov", "dec"};
   if (w.size() < 3) return 0;
   char l[3];
-  for (int i = 0; i < 3; ++i) l[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(w[i])));
+  for (int i = 0; i < 3; ++i)
+    l[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(w[i])));
   for (int m = 0; m < 12; ++m) {
     if (std::memcmp(l, kMonths[m], 3) == 0) return m + 1;
   }
@@ -226,7 +231,9 @@ std::optional<CivilDate> ParseAnyDate(std::string_view s) {
   if (auto d = ParseIsoDate(s)) return d;
   if (s.size() >= 10 && std::isdigit(static_cast<unsigned char>(s[0]))) {
     // An ISO date followed by anything else ("2024-04-02 09:30 UTC").
-    if (auto d = ParseIsoDate(s.substr(0, 10)); d && (s.size() == 10 || !std::isdigit(static_cast<unsigned char>(s[10])))) return d;
+    if (auto d = ParseIsoDate(s.substr(0, 10));
+        d && (s.size() == 10 || !std::isdigit(static_cast<unsigned char>(s[10]))))
+      return d;
   }
   // Word-based forms: pick the day, the month name and the year out of the
   // first few words, ignoring a weekday and the time.
@@ -234,9 +241,13 @@ std::optional<CivilDate> ParseAnyDate(std::string_view s) {
   size_t i = 0;
   int words = 0;
   while (i < s.size() && words < 6) {
-    while (i < s.size() && (s[i] == ' ' || s[i] == ',' || s[i] == '\t' || s[i] == '-' || s[i] == '.' || s[i] == '/')) ++i;
+    while (i < s.size() && (s[i] == ' ' || s[i] == ',' || s[i] == '\t' || s[i] == '-' ||
+                            s[i] == '.' || s[i] == '/'))
+      ++i;
     size_t j = i;
-    while (j < s.size() && s[j] != ' ' && s[j] != ',' && s[j] != '\t' && s[j] != '-' && s[j] != '.' && s[j] != '/') ++j;
+    while (j < s.size() && s[j] != ' ' && s[j] != ',' && s[j] != '\t' && s[j] != '-' &&
+           s[j] != '.' && s[j] != '/')
+      ++j;
     std::string_view w = s.substr(i, j - i);
     i = j;
     if (w.empty()) break;
@@ -245,8 +256,10 @@ std::optional<CivilDate> ParseAnyDate(std::string_view s) {
       if (w.find(':') != std::string_view::npos) continue;  // a time
       int v = 0;
       size_t k = 0;
-      while (k < w.size() && std::isdigit(static_cast<unsigned char>(w[k])) && v < 100000) v = v * 10 + (w[k++] - '0');
-      if (k == w.size() || (k + 2 == w.size() && std::isalpha(static_cast<unsigned char>(w[k])))) {  // "2nd"
+      while (k < w.size() && std::isdigit(static_cast<unsigned char>(w[k])) && v < 100000)
+        v = v * 10 + (w[k++] - '0');
+      if (k == w.size() ||
+          (k + 2 == w.size() && std::isalpha(static_cast<unsigned char>(w[k])))) {  // "2nd"
         if (k >= 3 && year == 0) {
           year = v;
         } else if (k <= 2 && day == 0) {
@@ -269,8 +282,11 @@ size_t ParseTextHeader(std::string_view b, std::optional<CivilDate>* date, bool*
   size_t i = 0;
   while (i < b.size() && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n')) ++i;
   if (b.size() - i < 4 + 1 + 10) return 0;
-  auto lower = [&](size_t k) { return static_cast<char>(std::tolower(static_cast<unsigned char>(b[k]))); };
-  if (lower(i) != 'd' || lower(i + 1) != 'a' || lower(i + 2) != 't' || lower(i + 3) != 'e') return 0;
+  auto lower = [&](size_t k) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(b[k])));
+  };
+  if (lower(i) != 'd' || lower(i + 1) != 'a' || lower(i + 2) != 't' || lower(i + 3) != 'e')
+    return 0;
   size_t j = i + 4;
   if (j < b.size() && b[j] == ':') ++j;
   const size_t gap = j;

@@ -151,7 +151,8 @@ std::string DeclaredCharset(std::string_view bytes, std::string_view content_typ
 // An HTML payload as UTF-8: `bytes` itself when already valid UTF-8 (or
 // declared UTF-8), else converted from its declared charset (windows-1252
 // when none) into *storage.
-std::string_view HtmlToUtf8(std::string_view bytes, std::string_view content_type, std::string* storage);
+std::string_view HtmlToUtf8(std::string_view bytes, std::string_view content_type,
+                            std::string* storage);
 
 // Text format: finds the "date YYYY-MM-DD" header. Returns the offset of
 // the body; sets *date when a valid header is found, *bad_header when the

@@ -51,7 +51,8 @@ class JsonlReader {
  private:
   void Record(std::string_view line, uint64_t off, uint64_t line_no) {
     size_t lead = 0;
-    while (lead < line.size() && (line[lead] == ' ' || line[lead] == '\t' || line[lead] == '\r')) ++lead;
+    while (lead < line.size() && (line[lead] == ' ' || line[lead] == '\t' || line[lead] == '\r'))
+      ++lead;
     if (lead == line.size()) return;  // blank line
     if (line[lead] != '{') {
       ctx_.Error(line_no, off + lead, "not a JSON object (line does not start with '{')");
@@ -65,8 +66,9 @@ class JsonlReader {
     if (err == simdjson::UTF8_ERROR) {
       size_t first_bad = 0;
       repaired = RepairUtf8(line, &fixed_, &first_bad);
-      ctx_.Error(line_no, off + first_bad,
-                 "invalid UTF-8 (" + std::to_string(repaired) + " sequence(s) replaced with U+FFFD)");
+      ctx_.Error(
+          line_no, off + first_bad,
+          "invalid UTF-8 (" + std::to_string(repaired) + " sequence(s) replaced with U+FFFD)");
       padded_.assign(fixed_);
       const size_t n = padded_.size();
       padded_.resize(n + simdjson::SIMDJSON_PADDING);

@@ -30,12 +30,18 @@ std::optional<InputFormat> ParseInputFormat(std::string_view n) {
 
 const char* InputFormatName(InputFormat f) {
   switch (f) {
-    case InputFormat::kAuto: return "auto";
-    case InputFormat::kText: return "text";
-    case InputFormat::kJsonl: return "jsonl";
-    case InputFormat::kHtml: return "html";
-    case InputFormat::kWarc: return "warc";
-    case InputFormat::kFeed: return "rss";
+    case InputFormat::kAuto:
+      return "auto";
+    case InputFormat::kText:
+      return "text";
+    case InputFormat::kJsonl:
+      return "jsonl";
+    case InputFormat::kHtml:
+      return "html";
+    case InputFormat::kWarc:
+      return "warc";
+    case InputFormat::kFeed:
+      return "rss";
   }
   return "auto";
 }
@@ -61,7 +67,9 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 std::string_view FirstElement(std::string_view head) {
   size_t i = 0;
   for (;;) {
-    while (i < head.size() && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) ++i;
+    while (i < head.size() &&
+           (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n'))
+      ++i;
     if (i >= head.size() || head[i] != '<') return {};
     std::string_view rest = head.substr(i);
     size_t end;
@@ -84,7 +92,9 @@ std::string_view FirstElement(std::string_view head) {
 InputFormat DetectFormat(std::string_view head, std::string_view name) {
   if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
   size_t i = 0;
-  while (i < head.size() && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) ++i;
+  while (i < head.size() &&
+         (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n'))
+    ++i;
   std::string_view h = head.substr(i);
   if (h.substr(0, 5) == "WARC/") return InputFormat::kWarc;
   std::optional<CivilDate> date;
@@ -114,10 +124,13 @@ InputFormat DetectFormat(std::string_view head, std::string_view name) {
     }
   }
   for (char& c : file) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  if (EndsWith(file, ".jsonl") || EndsWith(file, ".ndjson") || EndsWith(file, ".json")) return InputFormat::kJsonl;
+  if (EndsWith(file, ".jsonl") || EndsWith(file, ".ndjson") || EndsWith(file, ".json"))
+    return InputFormat::kJsonl;
   if (EndsWith(file, ".warc")) return InputFormat::kWarc;
-  if (EndsWith(file, ".html") || EndsWith(file, ".htm") || EndsWith(file, ".xhtml")) return InputFormat::kHtml;
-  if (EndsWith(file, ".rss") || EndsWith(file, ".atom") || EndsWith(file, ".xml")) return InputFormat::kFeed;
+  if (EndsWith(file, ".html") || EndsWith(file, ".htm") || EndsWith(file, ".xhtml"))
+    return InputFormat::kHtml;
+  if (EndsWith(file, ".rss") || EndsWith(file, ".atom") || EndsWith(file, ".xml"))
+    return InputFormat::kFeed;
   return InputFormat::kText;
 }
 
@@ -132,11 +145,21 @@ Status Dispatch(Input& in, ReadContext& ctx) {
   if (format == InputFormat::kAuto) format = DetectFormat(in.Peek(8192), ctx.name());
   switch (format) {
     case InputFormat::kAuto:
-    case InputFormat::kText: ingest_internal::ReadText(in, ctx); break;
-    case InputFormat::kJsonl: ingest_internal::ReadJsonl(in, ctx); break;
-    case InputFormat::kHtml: ingest_internal::ReadHtml(in, ctx); break;
-    case InputFormat::kWarc: ingest_internal::ReadWarc(in, ctx); break;
-    case InputFormat::kFeed: ingest_internal::ReadFeed(in, ctx); break;
+    case InputFormat::kText:
+      ingest_internal::ReadText(in, ctx);
+      break;
+    case InputFormat::kJsonl:
+      ingest_internal::ReadJsonl(in, ctx);
+      break;
+    case InputFormat::kHtml:
+      ingest_internal::ReadHtml(in, ctx);
+      break;
+    case InputFormat::kWarc:
+      ingest_internal::ReadWarc(in, ctx);
+      break;
+    case InputFormat::kFeed:
+      ingest_internal::ReadFeed(in, ctx);
+      break;
   }
   if (!in.error().ok() && !ctx.stopped()) {
     uint64_t record = ctx.record_open ? ctx.record : ctx.record + 1;

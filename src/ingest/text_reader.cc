@@ -21,7 +21,8 @@ void ReadText(Input& in, ReadContext& ctx) {
   if (!in.error().ok()) return;  // truncated: the dispatcher reports it
   if (too_long) {
     ctx.Error(1, start,
-              "document larger than " + std::to_string(ctx.options().max_record_bytes) + " bytes; skipped");
+              "document larger than " + std::to_string(ctx.options().max_record_bytes) +
+                  " bytes; skipped");
     ctx.End();
     return;
   }
@@ -49,7 +50,9 @@ void ReadHtml(Input& in, ReadContext& ctx) {
   if (!in.error().ok()) return;
   ctx.End();
   if (too_long) {
-    ctx.Error(1, start, "page larger than " + std::to_string(ctx.options().max_record_bytes) + " bytes; skipped");
+    ctx.Error(
+        1, start,
+        "page larger than " + std::to_string(ctx.options().max_record_bytes) + " bytes; skipped");
     return;
   }
   Document doc;

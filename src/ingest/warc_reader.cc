@@ -31,7 +31,9 @@ constexpr size_t kMaxHeaderLines = 1000;
 bool EqualsNoCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i])))
+      return false;
   }
   return true;
 }
@@ -46,7 +48,8 @@ bool ContainsNoCase(std::string_view hay, std::string_view needle) {
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -101,15 +104,19 @@ bool ParseHttp(std::string_view block, HttpResponse* r) {
       return true;  // headers only
     }
     size_t e = block.find('\n', pos);
-    std::string_view line = block.substr(pos, e == std::string_view::npos ? std::string_view::npos : e - pos);
+    std::string_view line =
+        block.substr(pos, e == std::string_view::npos ? std::string_view::npos : e - pos);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     pos = e == std::string_view::npos ? block.size() : e + 1;
     if (line.empty()) break;
     std::string_view name, value;
     if (!SplitHeader(line, &name, &value)) continue;
-    if (EqualsNoCase(name, "Content-Type")) r->content_type = value;
-    else if (EqualsNoCase(name, "Transfer-Encoding")) r->transfer_encoding = value;
-    else if (EqualsNoCase(name, "Content-Encoding")) r->content_encoding = value;
+    if (EqualsNoCase(name, "Content-Type"))
+      r->content_type = value;
+    else if (EqualsNoCase(name, "Transfer-Encoding"))
+      r->transfer_encoding = value;
+    else if (EqualsNoCase(name, "Content-Encoding"))
+      r->content_encoding = value;
   }
   r->body = block.substr(pos);
   return true;
@@ -130,8 +137,9 @@ bool Dechunk(std::string_view in, std::string* out) {
     uint64_t size = 0;
     for (char c : line) {
       int d = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
-              : (c >= 'a' && c <= 'f') ? c - 'a' + 10
-              : (c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
+              : (c >= 'a' && c <= 'f')                    ? c - 'a' + 10
+              : (c >= 'A' && c <= 'F')                    ? c - 'A' + 10
+                                                          : -1;
       if (d < 0) return false;
       size = size * 16 + static_cast<uint64_t>(d);
     }
@@ -140,15 +148,17 @@ bool Dechunk(std::string_view in, std::string* out) {
     if (size > in.size() - pos) return false;
     out->append(in.substr(pos, size));
     pos += size;
-    if (in.substr(pos, 2) == "\r\n") pos += 2;
-    else if (in.substr(pos, 1) == "\n") pos += 1;
+    if (in.substr(pos, 2) == "\r\n")
+      pos += 2;
+    else if (in.substr(pos, 1) == "\n")
+      pos += 1;
   }
 }
 
 bool LooksLikeHtml(std::string_view body) {
   std::string_view head = body.substr(0, 1024);
-  return ContainsNoCase(head, "<html") || ContainsNoCase(head, "<!doctype html") || ContainsNoCase(head, "<head") ||
-         ContainsNoCase(head, "<body");
+  return ContainsNoCase(head, "<html") || ContainsNoCase(head, "<!doctype html") ||
+         ContainsNoCase(head, "<head") || ContainsNoCase(head, "<body");
 }
 
 class WarcReader {
@@ -177,7 +187,9 @@ class WarcReader {
       WarcHeader h;
       if (!ReadHeader(rec, start, &h)) return;
       if (!h.has_length) {
-        ctx_.Error(rec, start, "bad WARC header (no valid Content-Length, or over-long lines); skipping to the next record");
+        ctx_.Error(rec, start,
+                   "bad WARC header (no valid Content-Length, or over-long lines); skipping to the "
+                   "next record");
         ctx_.End();
         if (!in_.SkipTo("\nWARC/")) return;
         in_.Skip(1);
@@ -187,8 +199,9 @@ class WarcReader {
       const uint64_t max = ctx_.options().max_record_bytes;
       if (!wanted || h.length > max) {
         if (wanted) {
-          ctx_.Error(rec, start, "record block of " + std::to_string(h.length) + " bytes is larger than " +
-                                     std::to_string(max) + "; skipped");
+          ctx_.Error(rec, start,
+                     "record block of " + std::to_string(h.length) + " bytes is larger than " +
+                         std::to_string(max) + "; skipped");
         }
         const uint64_t got = in_.Skip(h.length);
         if (got < h.length) {
@@ -212,8 +225,9 @@ class WarcReader {
  private:
   void Truncated(uint64_t rec, uint64_t start, uint64_t want, uint64_t got) {
     if (!in_.error().ok()) return;  // the stream broke: the dispatcher says so
-    ctx_.Error(rec, start, "truncated WARC record: Content-Length " + std::to_string(want) + " but only " +
-                               std::to_string(got) + " bytes left");
+    ctx_.Error(rec, start,
+               "truncated WARC record: Content-Length " + std::to_string(want) + " but only " +
+                   std::to_string(got) + " bytes left");
     ctx_.End();
   }
 
@@ -245,13 +259,20 @@ class WarcReader {
       if (line.empty()) return true;
       std::string_view name, value;
       if (!SplitHeader(line, &name, &value)) continue;
-      if (EqualsNoCase(name, "WARC-Type")) h->type.assign(value);
-      else if (EqualsNoCase(name, "Content-Length")) h->has_length = ParseLength(value, &h->length);
-      else if (EqualsNoCase(name, "WARC-Target-URI")) h->target_uri.assign(value);
-      else if (EqualsNoCase(name, "WARC-Date")) h->date.assign(value);
-      else if (EqualsNoCase(name, "WARC-Record-ID")) h->record_id.assign(value);
-      else if (EqualsNoCase(name, "Content-Type")) h->content_type.assign(value);
-      else if (EqualsNoCase(name, "WARC-Identified-Payload-Type")) h->payload_type.assign(value);
+      if (EqualsNoCase(name, "WARC-Type"))
+        h->type.assign(value);
+      else if (EqualsNoCase(name, "Content-Length"))
+        h->has_length = ParseLength(value, &h->length);
+      else if (EqualsNoCase(name, "WARC-Target-URI"))
+        h->target_uri.assign(value);
+      else if (EqualsNoCase(name, "WARC-Date"))
+        h->date.assign(value);
+      else if (EqualsNoCase(name, "WARC-Record-ID"))
+        h->record_id.assign(value);
+      else if (EqualsNoCase(name, "Content-Type"))
+        h->content_type.assign(value);
+      else if (EqualsNoCase(name, "WARC-Identified-Payload-Type"))
+        h->payload_type.assign(value);
     }
   }
 
@@ -275,13 +296,14 @@ class WarcReader {
         return;
       }
       if (r.status < 200 || r.status >= 300) return;  // redirects, errors: not articles
-      const bool html = !r.content_type.empty() ? ContainsNoCase(r.content_type, "html")
+      const bool html = !r.content_type.empty()   ? ContainsNoCase(r.content_type, "html")
                         : !h.payload_type.empty() ? ContainsNoCase(h.payload_type, "html")
                                                   : LooksLikeHtml(r.body);
       if (!html) return;
       payload = r.body;
       content_type = r.content_type;
-      if (ContainsNoCase(r.transfer_encoding, "chunked") && Dechunk(payload, &dechunked_)) payload = dechunked_;
+      if (ContainsNoCase(r.transfer_encoding, "chunked") && Dechunk(payload, &dechunked_))
+        payload = dechunked_;
       std::string_view ce = r.content_encoding;
       if (!ce.empty() && !EqualsNoCase(ce, "identity")) {
         if (ContainsNoCase(ce, "gzip") || ContainsNoCase(ce, "deflate")) {
@@ -295,7 +317,9 @@ class WarcReader {
             payload = inflated_;
           }
         } else if (!LooksLikeHtml(payload)) {
-          ctx_.Error(rec, start, "unsupported Content-Encoding '" + std::string(ce.substr(0, 20)) + "'; skipped");
+          ctx_.Error(
+              rec, start,
+              "unsupported Content-Encoding '" + std::string(ce.substr(0, 20)) + "'; skipped");
           return;
         }
       }
@@ -319,7 +343,8 @@ class WarcReader {
     if (!h.target_uri.empty()) {
       std::string_view uri = h.target_uri;
       // WARC 1.0 examples wrap the URI in angle brackets.
-      if (uri.size() >= 2 && uri.front() == '<' && uri.back() == '>') uri = uri.substr(1, uri.size() - 2);
+      if (uri.size() >= 2 && uri.front() == '<' && uri.back() == '>')
+        uri = uri.substr(1, uri.size() - 2);
       doc.url.assign(uri);
     }
     std::optional<CivilDate> fetched = ParseIsoDate(h.date);

@@ -1,9 +1,8 @@
 // Bad input: every case yields one-line errors naming the input, the
 // record and the byte offset, and every other document still comes out.
+#include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include <gtest/gtest.h>
 
 #include "core/utf8.h"
 #include "test_util.h"
@@ -20,7 +19,9 @@ const std::string kB = "{\"id\":\"b\",\"date\":\"2024-01-02\",\"text\":\"second\
 
 TEST(BadInput, TruncatedGzip) {
   std::string big;
-  for (int i = 0; i < 5000; ++i) big += "{\"id\":\"r" + std::to_string(i) + "\",\"text\":\"" + std::to_string(i * 7919) + " words\"}\n";
+  for (int i = 0; i < 5000; ++i)
+    big += "{\"id\":\"r" + std::to_string(i) + "\",\"text\":\"" + std::to_string(i * 7919) +
+           " words\"}\n";
   std::string gz = testing::Gzip(big);
   auto got = Collect(std::string_view(gz).substr(0, gz.size() / 2), "cut.jsonl.gz");
   ASSERT_FALSE(got.docs.empty());  // the records decoded before the cut
@@ -61,7 +62,8 @@ TEST(BadInput, TruncatedZstd) {
 
 TEST(BadInput, TruncatedWarcRecord) {
   std::string ok =
-      "WARC/1.1\r\nWARC-Type: resource\r\nWARC-Date: 2024-05-01T00:00:00Z\r\nContent-Type: text/plain\r\n"
+      "WARC/1.1\r\nWARC-Type: resource\r\nWARC-Date: 2024-05-01T00:00:00Z\r\nContent-Type: "
+      "text/plain\r\n"
       "Content-Length: 5\r\n\r\nhello\r\n\r\n";
   std::string cut =
       "WARC/1.1\r\nWARC-Type: response\r\nContent-Type: application/http; msgtype=response\r\n"
@@ -112,8 +114,8 @@ TEST(BadInput, BinaryJunk) {
     x = x * 1103515245 + 12345;
     junk.push_back(static_cast<char>(x >> 24));
   }
-  for (InputFormat f : {InputFormat::kAuto, InputFormat::kText, InputFormat::kJsonl, InputFormat::kWarc,
-                        InputFormat::kFeed, InputFormat::kHtml}) {
+  for (InputFormat f : {InputFormat::kAuto, InputFormat::kText, InputFormat::kJsonl,
+                        InputFormat::kWarc, InputFormat::kFeed, InputFormat::kHtml}) {
     IngestOptions o;
     o.format = f;
     auto got = Collect(junk, "junk.bin", o);

@@ -21,7 +21,9 @@ TEST(Rss, Fixture) {
   EXPECT_EQ(a.url, "https://wire.example.com/africa/rail-deal");
   EXPECT_EQ(a.title, "Kenya and Uganda sign rail deal");
   EXPECT_EQ(FormatDate(*a.dct), "2024-05-11");
-  EXPECT_EQ(a.text, "The presidents of Kenya & Uganda signed an agreement in Nairobi on Saturday to extend the railway to Kampala.");
+  EXPECT_EQ(a.text,
+            "The presidents of Kenya & Uganda signed an agreement in Nairobi on Saturday to extend "
+            "the railway to Kampala.");
   EXPECT_EQ(a.record, 1u);
   EXPECT_EQ(raw.substr(a.input_offset, 6), "<item>");
   ASSERT_EQ(got.docs.size(), 3u);
@@ -45,7 +47,8 @@ TEST(Atom, Fixture) {
   EXPECT_EQ(a.id, "urn:example:harbour:ferry");
   EXPECT_EQ(a.url, "https://harbour.example.org/news/ferry");  // rel=alternate, not self
   EXPECT_EQ(FormatDate(*a.dct), "2024-05-14");                 // published, not updated
-  EXPECT_NE(a.text.find("The ferry between Helsinki and Tallinn resumed service on Tuesday."), std::string::npos);
+  EXPECT_NE(a.text.find("The ferry between Helsinki and Tallinn resumed service on Tuesday."),
+            std::string::npos);
   const Document& b = got.docs[1];
   EXPECT_EQ(b.url, "https://harbour.example.org/news/retires");
   EXPECT_EQ(FormatDate(*b.dct), "2024-05-13");  // updated when not published
@@ -57,7 +60,8 @@ TEST(Atom, Fixture) {
 TEST(Rss, Latin1FeedIsTranscoded) {
   std::string feed =
       "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss><channel><item><title>Caf\xE9</title>"
-      "<pubDate>Mon, 06 May 2024 10:00:00 GMT</pubDate><description>Le caf\xE9 est ouvert \x96 enfin.</description>"
+      "<pubDate>Mon, 06 May 2024 10:00:00 GMT</pubDate><description>Le caf\xE9 est ouvert \x96 "
+      "enfin.</description>"
       "</item></channel></rss>";
   auto got = Collect(feed, "l.rss");
   ASSERT_EQ(got.docs.size(), 1u);
@@ -73,7 +77,8 @@ TEST(Rss, TruncatedFeedKeepsCompleteItems) {
   auto got = Collect(raw.substr(0, cut), "cut.rss");
   ASSERT_EQ(got.docs.size(), 1u);
   ASSERT_EQ(got.errors.size(), 1u);
-  EXPECT_TRUE(testing::HasPosition(got.errors[0], "cut.rss", 2, raw.find("<item>", raw.find("<item>") + 1)))
+  EXPECT_TRUE(
+      testing::HasPosition(got.errors[0], "cut.rss", 2, raw.find("<item>", raw.find("<item>") + 1)))
       << got.errors[0];
 }
 
@@ -93,11 +98,14 @@ TEST(Rss, CommentsCdataAndDoctypeDoNotConfuseTheScanner) {
   std::string feed =
       "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY x \"y\">]><rss><channel>"
       "<!-- <item><description>not an item</description></item> -->"
-      "<item><title>A &amp; B &#233;&#x41;</title><description><![CDATA[x </item> y]]></description></item>"
+      "<item><title>A &amp; B &#233;&#x41;</title><description><![CDATA[x </item> "
+      "y]]></description></item>"
       "</channel></rss>";
   auto got = Collect(feed, "c.rss");
   ASSERT_EQ(got.docs.size(), 1u);
-  EXPECT_EQ(got.docs[0].title, "A & B \xC3\xA9" "A");
+  EXPECT_EQ(got.docs[0].title,
+            "A & B \xC3\xA9"
+            "A");
   // "</item>" inside CDATA neither ends the item nor survives as text
   // (the description holds markup, so it is read as HTML).
   const std::string& t = got.docs[0].text;
@@ -114,7 +122,8 @@ TEST(Feed, NotAFeed) {
 }
 
 TEST(Feed, ItemWithoutBodyUsesTitle) {
-  auto got = Collect("<rss><channel><item><title>Headline only</title></item></channel></rss>", "t.rss");
+  auto got =
+      Collect("<rss><channel><item><title>Headline only</title></item></channel></rss>", "t.rss");
   ASSERT_EQ(got.docs.size(), 1u);
   EXPECT_EQ(got.docs[0].text, "Headline only");
 }
@@ -127,9 +136,12 @@ namespace {
 
 TEST(Atom, EmptyContentFallsBackToSummary) {
   auto got = testing::Collect(
-      "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title>T</title><updated>2024-05-01T00:00:00Z</updated>"
+      "<feed "
+      "xmlns=\"http://www.w3.org/2005/Atom\"><entry><title>T</title><updated>2024-05-01T00:00:00Z</"
+      "updated>"
       "<content src=\"https://x.example/a\"/><summary>The summary text.</summary></entry>"
-      "<entry><title>U</title><content type=\"text\"> </content><summary>Second summary.</summary></entry></feed>",
+      "<entry><title>U</title><content type=\"text\"> </content><summary>Second "
+      "summary.</summary></entry></feed>",
       "s.atom");
   ASSERT_EQ(got.docs.size(), 2u);
   EXPECT_EQ(got.docs[0].text, "The summary text.");

@@ -36,7 +36,8 @@ std::vector<std::vector<std::string>> ReadTsv(const std::string& name) {
     size_t start = 0;
     for (;;) {
       size_t tab = line.find('\t', start);
-      cols.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+      cols.push_back(
+          line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
       if (tab == std::string::npos) break;
       start = tab + 1;
     }

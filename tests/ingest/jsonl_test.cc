@@ -24,7 +24,9 @@ TEST(Jsonl, FixtureFile) {
   EXPECT_EQ(a.input_offset, 0u);
   // An ISO date-time keeps the date as written (no time zone shift).
   EXPECT_EQ(FormatDate(*got.docs[1].dct), "2024-02-06");
-  EXPECT_EQ(got.docs[1].text, "India and Nepal held talks in New Delhi on power trade.\nBoth sides called the talks \"useful\".");
+  EXPECT_EQ(got.docs[1].text,
+            "India and Nepal held talks in New Delhi on power trade.\nBoth sides called the talks "
+            "\"useful\".");
   // The blank line 3 is a record number but no document; no id -> name#N.
   EXPECT_EQ(got.docs[2].id, "news#4");
   EXPECT_EQ(got.docs[2].record, 4u);
@@ -38,8 +40,9 @@ TEST(Jsonl, FixtureFile) {
 }
 
 TEST(Jsonl, HtmlRecordContent) {
-  auto got = Collect(R"({"id":"h","html":"<html><head><title>Page title</title></head><body><p>Body text here.</p></body></html>"})",
-                     "h.jsonl");
+  auto got = Collect(
+      R"({"id":"h","html":"<html><head><title>Page title</title></head><body><p>Body text here.</p></body></html>"})",
+      "h.jsonl");
   ASSERT_EQ(got.docs.size(), 1u);
   EXPECT_EQ(got.docs[0].id, "h");
   EXPECT_NE(got.docs[0].text.find("Body text here."), std::string::npos);

@@ -54,7 +54,10 @@ TEST(TextReader, FixtureFile) {
 }
 
 TEST(TextReader, ByteOrderMarkIsSkipped) {
-  auto got = Collect("\xEF\xBB\xBF" "date 2024-04-02 Body.", "bom.txt");
+  auto got = Collect(
+      "\xEF\xBB\xBF"
+      "date 2024-04-02 Body.",
+      "bom.txt");
   ASSERT_EQ(got.docs.size(), 1u);
   EXPECT_EQ(got.docs[0].text, "Body.");
   ASSERT_TRUE(got.docs[0].dct);
@@ -72,7 +75,8 @@ TEST(Detect, Table) {
       {"  date 2024-04-02 Body", "x.jsonl", InputFormat::kText},
       {"{\"id\":1}", "x.txt", InputFormat::kJsonl},
       {"<?xml version=\"1.0\"?>\n<rss version=\"2.0\">", "x", InputFormat::kFeed},
-      {"<?xml version=\"1.0\"?><!-- c --><feed xmlns=\"http://www.w3.org/2005/Atom\">", "x", InputFormat::kFeed},
+      {"<?xml version=\"1.0\"?><!-- c --><feed xmlns=\"http://www.w3.org/2005/Atom\">", "x",
+       InputFormat::kFeed},
       {"<rdf:RDF xmlns:rdf=\"x\">", "x", InputFormat::kFeed},
       {"<!DOCTYPE html><html><head>", "x.xml", InputFormat::kHtml},
       {"<html><body>feed</body>", "x", InputFormat::kHtml},
@@ -107,8 +111,8 @@ TEST(Detect, ForcedFormatWins) {
 TEST(Compression, GzipZstdAndMultiMember) {
   const std::string a = "{\"id\":\"a\",\"text\":\"one\"}\n";
   const std::string b = "{\"id\":\"b\",\"text\":\"two\"}\n";
-  for (const std::string& bytes : {testing::Gzip(a + b), testing::Gzip(a) + testing::Gzip(b), testing::Zstd(a + b),
-                                   testing::Zstd(a) + testing::Zstd(b)}) {
+  for (const std::string& bytes : {testing::Gzip(a + b), testing::Gzip(a) + testing::Gzip(b),
+                                   testing::Zstd(a + b), testing::Zstd(a) + testing::Zstd(b)}) {
     auto got = Collect(bytes, "x.jsonl.gz");
     ASSERT_EQ(got.docs.size(), 2u);
     EXPECT_EQ(got.docs[0].id, "a");
@@ -121,7 +125,8 @@ TEST(Compression, GzipZstdAndMultiMember) {
 TEST(Compression, LargeGzipStreamsThroughReadInput) {
   // Many records across several read chunks, from a file.
   std::string plain;
-  for (int i = 0; i < 20000; ++i) plain += "{\"id\":\"" + std::to_string(i) + "\",\"text\":\"Words of record.\"}\n";
+  for (int i = 0; i < 20000; ++i)
+    plain += "{\"id\":\"" + std::to_string(i) + "\",\"text\":\"Words of record.\"}\n";
   const std::string path = ::testing::TempDir() + "/ingest_large.jsonl.gz";
   std::ofstream(path, std::ios::binary) << testing::Gzip(plain);
   auto got = CollectFile(path);
@@ -166,7 +171,8 @@ TEST(Ids, InputStem) {
 TEST(Sink, StopsWhenAsked) {
   std::string in = "{\"text\":\"a\"}\n{\"text\":\"b\"}\n{\"text\":\"c\"}\n";
   int n = 0;
-  ReadBuffer(in, "x.jsonl", {}, [&](Document&&) { return ++n < 2; }, [](const Status&) {});
+  ReadBuffer(
+      in, "x.jsonl", {}, [&](Document&&) { return ++n < 2; }, [](const Status&) {});
   EXPECT_EQ(n, 2);
 }
 

@@ -21,10 +21,15 @@ struct Collected {
   Status status;
 };
 
-inline Collected Collect(std::string_view bytes, std::string_view name, IngestOptions options = {}) {
+inline Collected Collect(std::string_view bytes, std::string_view name,
+                         IngestOptions options = {}) {
   Collected c;
   c.status = ReadBuffer(
-      bytes, name, options, [&](Document&& d) { c.docs.push_back(std::move(d)); return true; },
+      bytes, name, options,
+      [&](Document&& d) {
+        c.docs.push_back(std::move(d));
+        return true;
+      },
       [&](const Status& s) { c.errors.push_back(s.message()); });
   return c;
 }
@@ -32,7 +37,11 @@ inline Collected Collect(std::string_view bytes, std::string_view name, IngestOp
 inline Collected CollectFile(const std::string& path, IngestOptions options = {}) {
   Collected c;
   c.status = ReadInput(
-      path, options, [&](Document&& d) { c.docs.push_back(std::move(d)); return true; },
+      path, options,
+      [&](Document&& d) {
+        c.docs.push_back(std::move(d));
+        return true;
+      },
       [&](const Status& s) { c.errors.push_back(s.message()); });
   return c;
 }
@@ -70,8 +79,11 @@ inline std::string Zstd(std::string_view data) {
 }
 
 // True if `error` has the "input: record N, byte X: ..." form.
-inline bool HasPosition(const std::string& error, const std::string& input, uint64_t record, uint64_t byte) {
-  return error.rfind(input + ": record " + std::to_string(record) + ", byte " + std::to_string(byte) + ": ", 0) == 0 &&
+inline bool HasPosition(const std::string& error, const std::string& input, uint64_t record,
+                        uint64_t byte) {
+  return error.rfind(
+             input + ": record " + std::to_string(record) + ", byte " + std::to_string(byte) + ": ",
+             0) == 0 &&
          error.find('\n') == std::string::npos;
 }
 

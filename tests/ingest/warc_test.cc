@@ -48,7 +48,8 @@ TEST(Warc, Fixture) {
   auto got = Collect(raw, "crawl.warc");
   CheckCrawl(got, "crawl.warc");
   // input_offset points at the record's "WARC/" line.
-  for (const Document& d : got.docs) EXPECT_EQ(raw.substr(d.input_offset, 9), "WARC/1.1\r") << d.record;
+  for (const Document& d : got.docs)
+    EXPECT_EQ(raw.substr(d.input_offset, 9), "WARC/1.1\r") << d.record;
   auto recs = Records(raw);
   ASSERT_EQ(recs.size(), 8u);
   size_t off = 0;
@@ -59,7 +60,8 @@ TEST(Warc, Fixture) {
 TEST(Warc, Content) {
   auto got = Collect(testing::Slurp(DataPath("crawl.warc")), "crawl.warc");
   ASSERT_EQ(got.docs.size(), 3u);
-  EXPECT_NE(got.docs[0].text.find("Foreign ministers of Portugal and Spain met in Lisbon"), std::string::npos);
+  EXPECT_NE(got.docs[0].text.find("Foreign ministers of Portugal and Spain met in Lisbon"),
+            std::string::npos);
   EXPECT_EQ(got.docs[0].title, "Ministers meet in Lisbon");
   // Chunked + gzip-encoded body decoded; the page's own earlier date wins.
   EXPECT_NE(got.docs[1].text.find("Dock workers in Rotterdam"), std::string::npos);
@@ -120,19 +122,26 @@ namespace {
 
 TEST(Warc, StreamsLargeSkippedRecordsFromAFile) {
   // page, a 3 MB image record (skipped chunk by chunk), page; gzip per record.
-  auto rec = [](const std::string& type, const std::string& ctype, const std::string& block, const std::string& uri) {
-    return "WARC/1.1\r\nWARC-Type: " + type + "\r\nWARC-Date: 2024-06-01T00:00:00Z\r\nWARC-Target-URI: " + uri +
-           "\r\nContent-Type: " + ctype + "\r\nContent-Length: " + std::to_string(block.size()) + "\r\n\r\n" + block +
-           "\r\n\r\n";
+  auto rec = [](const std::string& type, const std::string& ctype, const std::string& block,
+                const std::string& uri) {
+    return "WARC/1.1\r\nWARC-Type: " + type +
+           "\r\nWARC-Date: 2024-06-01T00:00:00Z\r\nWARC-Target-URI: " + uri +
+           "\r\nContent-Type: " + ctype + "\r\nContent-Length: " + std::to_string(block.size()) +
+           "\r\n\r\n" + block + "\r\n\r\n";
   };
   const std::string page = "<html><body><p>Rain fell in Bergen on Saturday.</p></body></html>";
   const std::string http = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + page;
-  const std::string image = "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n" + std::string(3 << 20, '\x89');
-  const std::string r1 = rec("response", "application/http; msgtype=response", http, "https://a.example/1");
-  const std::string r2 = rec("response", "application/http; msgtype=response", image, "https://a.example/i.png");
-  const std::string r3 = rec("response", "application/http; msgtype=response", http, "https://a.example/3");
+  const std::string image =
+      "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n" + std::string(3 << 20, '\x89');
+  const std::string r1 =
+      rec("response", "application/http; msgtype=response", http, "https://a.example/1");
+  const std::string r2 =
+      rec("response", "application/http; msgtype=response", image, "https://a.example/i.png");
+  const std::string r3 =
+      rec("response", "application/http; msgtype=response", http, "https://a.example/3");
   const std::string path = ::testing::TempDir() + "/ingest_stream.warc.gz";
-  std::ofstream(path, std::ios::binary) << testing::Gzip(r1) << testing::Gzip(r2) << testing::Gzip(r3);
+  std::ofstream(path, std::ios::binary)
+      << testing::Gzip(r1) << testing::Gzip(r2) << testing::Gzip(r3);
   auto got = testing::CollectFile(path);
   ASSERT_TRUE(got.errors.empty()) << got.errors[0];
   ASSERT_EQ(got.docs.size(), 2u);
