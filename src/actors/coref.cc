@@ -19,8 +19,8 @@ namespace {
 template <typename Fits>
 int32_t SubjectOf(const ActorResult& out, uint32_t s, size_t upto, const Fits& fits) {
   for (size_t m = 0; m < upto; ++m)
-    if (out.mentions[m].sentence == s && out.mentions[m].type == ActorKind::kPerson && out.mentions[m].actor >= 0 &&
-        fits(out.mentions[m].actor))
+    if (out.mentions[m].sentence == s && out.mentions[m].type == ActorKind::kPerson &&
+        out.mentions[m].actor >= 0 && fits(out.mentions[m].actor))
       return out.mentions[m].actor;
   return -1;
 }
@@ -36,14 +36,16 @@ int32_t Scan::PronounAntecedent(uint32_t i) const {
   const ActorResult& out = *st.out;
   const uint32_t s = st.layer->sentence_of[i];
   const size_t n = out.mentions.size();
-  bool opens = tok(i).is(Token::kSentenceStart) || (i > 0 && tok(i - 1).is(Token::kSentenceStart) && !tok(i - 1).is(Token::kWord));
+  bool opens = tok(i).is(Token::kSentenceStart) ||
+               (i > 0 && tok(i - 1).is(Token::kSentenceStart) && !tok(i - 1).is(Token::kWord));
   if (!opens) {
     // Nearest person in this sentence, and whether "who" stands between.
     int32_t nearest = -1;
     uint32_t nearest_end = 0;
     for (size_t m = n; m-- > 0;) {
       if (out.mentions[m].sentence != s) break;
-      if (out.mentions[m].type == ActorKind::kPerson && out.mentions[m].actor >= 0 && fits(out.mentions[m].actor)) {
+      if (out.mentions[m].type == ActorKind::kPerson && out.mentions[m].actor >= 0 &&
+          fits(out.mentions[m].actor)) {
         nearest = out.mentions[m].actor;
         nearest_end = out.mentions[m].last_token;
         break;

@@ -128,29 +128,38 @@ Status CompileGazetteer(const GazetteerSources& src, const std::string& out_path
   iso3_of.emplace("XK", "XKX");  // Kosovo has no ISO code; GeoNames uses XK
 
   std::vector<City> cities;
-  Pbf r{reinterpret_cast<const uint8_t*>(data.data()), reinterpret_cast<const uint8_t*>(data.data() + data.size()),
+  Pbf r{reinterpret_cast<const uint8_t*>(data.data()),
+        reinterpret_cast<const uint8_t*>(data.data() + data.size()),
         reinterpret_cast<const uint8_t*>(data.data())};
   int64_t last_lat = 0, last_lon = 0;
   while (r.p < r.end) {
     const size_t at = r.p - r.base;
     std::string_view msg = r.Bytes();
-    if (!r.ok) return Status::InvalidInput(pbf_path + ": byte " + std::to_string(at) + ": truncated record");
-    Pbf m{reinterpret_cast<const uint8_t*>(msg.data()), reinterpret_cast<const uint8_t*>(msg.data() + msg.size()),
-          r.base};
+    if (!r.ok)
+      return Status::InvalidInput(pbf_path + ": byte " + std::to_string(at) + ": truncated record");
+    Pbf m{reinterpret_cast<const uint8_t*>(msg.data()),
+          reinterpret_cast<const uint8_t*>(msg.data() + msg.size()), r.base};
     City c;
     while (m.p < m.end && m.ok) {
       const uint64_t key = m.Varint();
       const uint32_t tag = static_cast<uint32_t>(key >> 3), wire = key & 7;
       if (wire == 2) {
         std::string_view s = m.Bytes();
-        if (tag == 2) c.name = std::string(s);
-        else if (tag == 3) c.country = std::string(s);
-        else if (tag == 7) c.feature = std::string(s);
+        if (tag == 2)
+          c.name = std::string(s);
+        else if (tag == 3)
+          c.country = std::string(s);
+        else if (tag == 7)
+          c.feature = std::string(s);
       } else if (wire == 0) {
-        if (tag == 9) c.population = static_cast<uint32_t>(m.Varint());
-        else if (tag == 10) c.lon = (last_lon += m.SVarint()) / 1e5;
-        else if (tag == 11) c.lat = (last_lat += m.SVarint()) / 1e5;
-        else m.Varint();
+        if (tag == 9)
+          c.population = static_cast<uint32_t>(m.Varint());
+        else if (tag == 10)
+          c.lon = (last_lon += m.SVarint()) / 1e5;
+        else if (tag == 11)
+          c.lat = (last_lat += m.SVarint()) / 1e5;
+        else
+          m.Varint();
       } else if (wire == 5) {
         m.p += 4;
       } else if (wire == 1) {
@@ -159,7 +168,8 @@ Status CompileGazetteer(const GazetteerSources& src, const std::string& out_path
         m.ok = false;
       }
     }
-    if (!m.ok) return Status::InvalidInput(pbf_path + ": byte " + std::to_string(at) + ": bad City message");
+    if (!m.ok)
+      return Status::InvalidInput(pbf_path + ": byte " + std::to_string(at) + ": bad City message");
     if (!c.name.empty()) cities.push_back(std::move(c));
   }
   if (cities.empty()) return Status::InvalidInput(pbf_path + ": byte 0: no cities");
@@ -210,7 +220,8 @@ Status CompileGazetteer(const GazetteerSources& src, const std::string& out_path
     size_t i = key & (n_slots - 1);
     while (used[i]) i = (i + 1) & (n_slots - 1);
     used[i] = 1;
-    slots[i] = GazSlot{key, static_cast<uint32_t>(postings.size()), static_cast<uint32_t>(ids.size())};
+    slots[i] =
+        GazSlot{key, static_cast<uint32_t>(postings.size()), static_cast<uint32_t>(ids.size())};
     postings.insert(postings.end(), ids.begin(), ids.end());
   }
   // Empty slots are marked by key 0 with count 0 and first = UINT32_MAX.
@@ -298,7 +309,8 @@ Status CompileGazetteer(const GazetteerSources& src, const std::string& out_path
   write_aligned(word_slots.data(), word_slots.size() * sizeof(GazWordSlot));
   out.close();
   if (!out) return Status::IoError(out_path + ": write failed");
-  if (std::rename(tmp.c_str(), out_path.c_str()) != 0) return Status::IoError(out_path + ": cannot rename");
+  if (std::rename(tmp.c_str(), out_path.c_str()) != 0)
+    return Status::IoError(out_path + ": cannot rename");
   return Status::Ok();
 }
 
@@ -323,10 +335,13 @@ std::unique_ptr<Gazetteer> Gazetteer::Open(const std::string& path) {
   const char* base = static_cast<const char*>(map);
   Header h;
   std::memcpy(&h, base, sizeof h);
-  if (std::memcmp(h.magic, kMagic, 8) != 0 || (h.n_slots & (h.n_slots - 1)) != 0 || h.n_slots == 0) return nullptr;
+  if (std::memcmp(h.magic, kMagic, 8) != 0 || (h.n_slots & (h.n_slots - 1)) != 0 || h.n_slots == 0)
+    return nullptr;
   size_t off = Align8(sizeof h);
-  const size_t need = off + Align8(size_t{h.n_places} * sizeof(GazPlace)) + Align8(size_t{h.n_slots} * sizeof(GazSlot)) +
-                      Align8(size_t{h.n_postings} * 4) + Align8(h.names_bytes) + size_t{h.n_words} * sizeof(GazWordSlot);
+  const size_t need = off + Align8(size_t{h.n_places} * sizeof(GazPlace)) +
+                      Align8(size_t{h.n_slots} * sizeof(GazSlot)) +
+                      Align8(size_t{h.n_postings} * 4) + Align8(h.names_bytes) +
+                      size_t{h.n_words} * sizeof(GazWordSlot);
   if (need > g->map_size_) return nullptr;
   g->places_ = reinterpret_cast<const GazPlace*>(base + off);
   off += Align8(size_t{h.n_places} * sizeof(GazPlace));

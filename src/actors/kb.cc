@@ -16,8 +16,10 @@ namespace annals::actors {
 namespace {
 
 std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\r' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\r' || s.back() == '\t')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\r' || s.front() == '\t'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\r' || s.back() == '\t'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -65,12 +67,14 @@ Status ReadTsv(const std::string& path, size_t width, size_t min_fields, Fn fn) 
     size_t b = 0;
     while (true) {
       size_t t = line.find('\t', b);
-      fields.push_back(Trim(line.substr(b, t == std::string_view::npos ? std::string_view::npos : t - b)));
+      fields.push_back(
+          Trim(line.substr(b, t == std::string_view::npos ? std::string_view::npos : t - b)));
       if (t == std::string_view::npos) break;
       b = t + 1;
     }
     size_t non_empty = 0;
-    for (size_t i = 0; i < std::min(fields.size(), min_fields); ++i) non_empty += !fields[i].empty();
+    for (size_t i = 0; i < std::min(fields.size(), min_fields); ++i)
+      non_empty += !fields[i].empty();
     if (non_empty < min_fields) {
       return Status::InvalidInput(path + ": byte " + std::to_string(line_start) + ": row needs " +
                                   std::to_string(min_fields) + " non-empty leading columns");
@@ -132,7 +136,8 @@ Status KnowledgeBase::Load(const std::string& data_dir) {
   });
   if (!st.ok()) return st;
   st = ReadTsv(dir + "metonyms.tsv", 4, 2, [&](const std::vector<std::string_view>& f) {
-    metonyms.push_back({std::string(f[0]), std::string(f[1]), f[2].empty() ? "GOV" : std::string(f[2])});
+    metonyms.push_back(
+        {std::string(f[0]), std::string(f[1]), f[2].empty() ? "GOV" : std::string(f[2])});
   });
   if (!st.ok()) return st;
   st = ReadTsv(dir + "bodies.tsv", 7, 2, [&](const std::vector<std::string_view>& f) {
@@ -160,7 +165,8 @@ Status KnowledgeBase::Load(const std::string& data_dir) {
     }
     KbPerson& p = persons[it->second];
     for (std::string& a : SplitList(f[2]))
-      if (std::find(p.aliases.begin(), p.aliases.end(), a) == p.aliases.end()) p.aliases.push_back(std::move(a));
+      if (std::find(p.aliases.begin(), p.aliases.end(), a) == p.aliases.end())
+        p.aliases.push_back(std::move(a));
     KbTerm t;
     t.country = std::string(f[3]);
     t.role = std::string(f[4]);
@@ -196,10 +202,18 @@ Status KnowledgeBase::Load(const std::string& data_dir) {
   });
   if (!st.ok()) return st;
   static const std::pair<const char*, uint16_t> kClasses[] = {
-      {"STOP", kCueStop},           {"LOC_PREP", kCueLocPrep},       {"POL_VERB", kCuePolVerb},
-      {"HONORIFIC", kCueHonorific}, {"ORG_SUFFIX", kCueOrgSuffix},   {"ORG_HEAD", kCueOrgHead},
-      {"NAME_LINK", kCueNameLink},  {"AUX", kCueAux},                {"PERSON_VERB", kCuePersonVerb},
-      {"PRON_M", kCuePronounMale},  {"PRON_F", kCuePronounFemale},   {"PLACE_SUFFIX", kCuePlaceSuffix},
+      {"STOP", kCueStop},
+      {"LOC_PREP", kCueLocPrep},
+      {"POL_VERB", kCuePolVerb},
+      {"HONORIFIC", kCueHonorific},
+      {"ORG_SUFFIX", kCueOrgSuffix},
+      {"ORG_HEAD", kCueOrgHead},
+      {"NAME_LINK", kCueNameLink},
+      {"AUX", kCueAux},
+      {"PERSON_VERB", kCuePersonVerb},
+      {"PRON_M", kCuePronounMale},
+      {"PRON_F", kCuePronounFemale},
+      {"PLACE_SUFFIX", kCuePlaceSuffix},
   };
   st = ReadTsv(dir + "lexicon/cues.tsv", 2, 2, [&](const std::vector<std::string_view>& f) {
     for (const auto& [name, bit] : kClasses)

@@ -95,8 +95,8 @@ struct KnowledgeBase {
   std::unordered_map<std::string, int> country_by_iso3;  // "FRA" -> index
   std::unordered_map<std::string, int> country_by_iso2;  // "FR" -> index
   std::unordered_map<std::string, int> body_by_id;
-  std::unordered_map<std::string, uint16_t> cues;      // lowercase word -> CueClass bits
-  std::unordered_set<std::string> given_names;         // lowercase first names
+  std::unordered_map<std::string, uint16_t> cues;  // lowercase word -> CueClass bits
+  std::unordered_set<std::string> given_names;     // lowercase first names
 
   // Reads every file under `data_dir`/actors; missing files are empty.
   Status Load(const std::string& data_dir);

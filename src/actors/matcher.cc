@@ -9,9 +9,9 @@ namespace {
 // Base letter of U+00C0..U+00FF (second byte 0x80..0xBF after 0xC3), or 0.
 char FoldLatin1(unsigned char second) {
   static const char kMap[64 + 1] =
-      "aaaaaaaceeeeiiii"  // C0-CF
-      "dnooooo*ouuuuyts"  // D0-DF (D7 multiply, DE thorn, DF sharp s)
-      "aaaaaaaceeeeiiii"  // E0-EF
+      "aaaaaaaceeeeiiii"   // C0-CF
+      "dnooooo*ouuuuyts"   // D0-DF (D7 multiply, DE thorn, DF sharp s)
+      "aaaaaaaceeeeiiii"   // E0-EF
       "dnooooo/ouuuuyty";  // F0-FF
   if (second < 0x80 || second > 0xBF) return 0;
   return kMap[second - 0x80];
@@ -29,7 +29,8 @@ void FoldToken(std::string_view t, std::string* out) {
       out->push_back(FoldLatin1(t[i + 1]));
       ++i;
     } else if (c == 0xE2 && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80 &&
-               (static_cast<unsigned char>(t[i + 2]) == 0x98 || static_cast<unsigned char>(t[i + 2]) == 0x99)) {
+               (static_cast<unsigned char>(t[i + 2]) == 0x98 ||
+                static_cast<unsigned char>(t[i + 2]) == 0x99)) {
       out->push_back('\'');
       i += 2;
     } else {
@@ -53,7 +54,8 @@ uint64_t TokenHash(std::string_view t) {
       mix(FoldLatin1(t[i + 1]));
       ++i;
     } else if (c == 0xE2 && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80 &&
-               (static_cast<unsigned char>(t[i + 2]) == 0x98 || static_cast<unsigned char>(t[i + 2]) == 0x99)) {
+               (static_cast<unsigned char>(t[i + 2]) == 0x98 ||
+                static_cast<unsigned char>(t[i + 2]) == 0x99)) {
       mix('\'');
       i += 2;
     } else {

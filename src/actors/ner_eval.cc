@@ -42,10 +42,13 @@ int TypeIndex(std::string_view t) {
 
 int OurType(ActorKind k) {
   switch (k) {
-    case ActorKind::kPerson: return 0;
-    case ActorKind::kOrganization: return 1;
+    case ActorKind::kPerson:
+      return 0;
+    case ActorKind::kOrganization:
+      return 1;
     case ActorKind::kState:
-    case ActorKind::kPlace: return 2;
+    case ActorKind::kPlace:
+      return 2;
   }
   return 1;
 }
@@ -63,7 +66,8 @@ std::string Unescape(std::string_view s) {
   std::string out;
   for (size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '&') {
-      static const std::pair<const char*, char> kEnt[] = {{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
+      static const std::pair<const char*, char> kEnt[] = {
+          {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
       bool done = false;
       for (const auto& [e, c] : kEnt) {
         const size_t n = std::char_traits<char>::length(e);
@@ -89,13 +93,13 @@ Status ReadMeantime(const std::string& path, GoldDoc* doc) {
   const std::string xml = ss.str();
   doc->name = std::filesystem::path(path).stem().string();
   std::unordered_map<std::string, std::pair<uint32_t, uint32_t>> tok_span;  // t_id -> bytes
-  std::unordered_map<std::string, int> tok_sentence;                          // t_id -> sentence
-  std::vector<uint32_t> sentence_end;                                         // sentence -> byte end
+  std::unordered_map<std::string, int> tok_sentence;                        // t_id -> sentence
+  std::vector<uint32_t> sentence_end;                                       // sentence -> byte end
   int max_annotated = -1;
   bool in_markables = false;
   std::vector<std::pair<std::string, std::vector<std::string>>> named;  // m_id -> anchors
-  std::unordered_map<std::string, std::string> ent_type;                  // entity m_id -> type
-  std::unordered_map<std::string, std::string> refers;                    // mention -> entity
+  std::unordered_map<std::string, std::string> ent_type;                // entity m_id -> type
+  std::unordered_map<std::string, std::string> refers;                  // mention -> entity
   std::string cur_sentence;
   bool in_named = false, in_refers = false;
   std::vector<std::string> sources;
@@ -103,12 +107,14 @@ Status ReadMeantime(const std::string& path, GoldDoc* doc) {
   size_t pos = 0;
   while ((pos = xml.find('<', pos)) != std::string::npos) {
     const size_t gt = xml.find('>', pos);
-    if (gt == std::string::npos) return Status::InvalidInput(path + ": byte " + std::to_string(pos) + ": unclosed tag");
+    if (gt == std::string::npos)
+      return Status::InvalidInput(path + ": byte " + std::to_string(pos) + ": unclosed tag");
     const std::string_view tag(xml.data() + pos, gt - pos + 1);
     pos = gt + 1;
     if (tag.rfind("<token ", 0) == 0) {
       const size_t close = xml.find("</token>", pos);
-      if (close == std::string::npos) return Status::InvalidInput(path + ": byte " + std::to_string(pos) + ": unclosed token");
+      if (close == std::string::npos)
+        return Status::InvalidInput(path + ": byte " + std::to_string(pos) + ": unclosed token");
       const std::string word = Unescape(std::string_view(xml).substr(pos, close - pos));
       pos = close + 8;
       const std::string sent = Attr(tag, "sentence");
@@ -140,7 +146,8 @@ Status ReadMeantime(const std::string& path, GoldDoc* doc) {
       }
     } else if (tag.rfind("<ENTITY ", 0) == 0) {
       ent_type[Attr(tag, "m_id")] = Attr(tag, "ent_type");
-    } else if (tag.rfind("<TIMEX3", 0) == 0 && tag.find("CREATION_TIME") != std::string_view::npos) {
+    } else if (tag.rfind("<TIMEX3", 0) == 0 &&
+               tag.find("CREATION_TIME") != std::string_view::npos) {
       doc->dct = ParseIsoDate(Attr(tag, "value"));
     } else if (tag.rfind("<REFERS_TO", 0) == 0) {
       in_refers = true;
@@ -177,13 +184,15 @@ Status ReadMeantime(const std::string& path, GoldDoc* doc) {
 }
 
 bool IsPronounOrDescription(std::string_view text) {
-  static const std::set<std::string_view> kPron = {"he", "she", "him", "her", "his", "hers", "himself", "herself",
-                                                    "He", "She", "Him", "Her", "His", "Hers"};
+  static const std::set<std::string_view> kPron = {"he",   "she",     "him",     "her", "his",
+                                                   "hers", "himself", "herself", "He",  "She",
+                                                   "Him",  "Her",     "His",     "Hers"};
   if (kPron.count(text)) return true;
   return text.substr(0, 4) == "the " || text.substr(0, 4) == "The ";
 }
 
-void ScoreDoc(const ActorResolver& resolver, const GoldDoc& doc, NerScore* score, std::FILE* errors) {
+void ScoreDoc(const ActorResolver& resolver, const GoldDoc& doc, NerScore* score,
+              std::FILE* errors) {
   TextLayer layer;
   Tokenize(doc.text, {}, &layer);
   ActorResult out;
@@ -203,14 +212,16 @@ void ScoreDoc(const ActorResolver& resolver, const GoldDoc& doc, NerScore* score
       ++score->per_type[ty].tp;
     } else if (errors) {
       std::fprintf(errors, "FP %s\t%s\t%.*s\n", kNerTypes[ty], doc.name.c_str(),
-                   static_cast<int>(std::get<1>(p) - std::get<0>(p)), doc.text.data() + std::get<0>(p));
+                   static_cast<int>(std::get<1>(p) - std::get<0>(p)),
+                   doc.text.data() + std::get<0>(p));
     }
   }
   for (const auto& g : gold) {
     ++score->per_type[std::get<2>(g)].gold;
     if (errors && !pred.count(g))
       std::fprintf(errors, "FN %s\t%s\t%.*s\n", kNerTypes[std::get<2>(g)], doc.name.c_str(),
-                   static_cast<int>(std::get<1>(g) - std::get<0>(g)), doc.text.data() + std::get<0>(g));
+                   static_cast<int>(std::get<1>(g) - std::get<0>(g)),
+                   doc.text.data() + std::get<0>(g));
   }
   // Relaxed, one to one: each gold mention takes the first unused
   // prediction of its type that overlaps it.
@@ -313,7 +324,8 @@ Result<NerScore> EvalConll(const ActorResolver& resolver, const std::string& pat
     ls >> word;
     while (ls >> field) tag = field;
     if (word.empty() || tag.empty())
-      return Status::InvalidInput(path + ": line " + std::to_string(line_no) + ": expected TOKEN ... TAG");
+      return Status::InvalidInput(path + ": line " + std::to_string(line_no) +
+                                  ": expected TOKEN ... TAG");
     if (!doc.text.empty()) doc.text += sentence_open ? " " : "\n\n";
     sentence_open = true;
     const uint32_t b = static_cast<uint32_t>(doc.text.size());
@@ -339,11 +351,12 @@ Result<NerScore> EvalConll(const ActorResolver& resolver, const std::string& pat
 
 void PrintNerScore(const std::string& title, const NerScore& s, std::FILE* out) {
   std::fprintf(out, "%s: %d documents (exact span and type)\n", title.c_str(), s.documents);
-  std::fprintf(out, "%-5s %6s %6s %6s %9s %7s %7s\n", "type", "gold", "pred", "match", "precision", "recall", "F1");
+  std::fprintf(out, "%-5s %6s %6s %6s %9s %7s %7s\n", "type", "gold", "pred", "match", "precision",
+               "recall", "F1");
   auto row = [out](const char* name, const NerCounts& c) {
-    std::fprintf(out, "%-5s %6llu %6llu %6llu %9.3f %7.3f %7.3f\n", name, static_cast<unsigned long long>(c.gold),
-                 static_cast<unsigned long long>(c.pred), static_cast<unsigned long long>(c.tp), c.precision(),
-                 c.recall(), c.f1());
+    std::fprintf(out, "%-5s %6llu %6llu %6llu %9.3f %7.3f %7.3f\n", name,
+                 static_cast<unsigned long long>(c.gold), static_cast<unsigned long long>(c.pred),
+                 static_cast<unsigned long long>(c.tp), c.precision(), c.recall(), c.f1());
   };
   for (int t = 0; t < 3; ++t) row(kNerTypes[t], s.per_type[t]);
   row("all", s.all);

@@ -18,10 +18,14 @@ namespace annals {
 
 const char* ActorKindName(ActorKind k) {
   switch (k) {
-    case ActorKind::kPerson: return "PERSON";
-    case ActorKind::kOrganization: return "ORG";
-    case ActorKind::kState: return "STATE";
-    case ActorKind::kPlace: return "PLACE";
+    case ActorKind::kPerson:
+      return "PERSON";
+    case ActorKind::kOrganization:
+      return "ORG";
+    case ActorKind::kState:
+      return "STATE";
+    case ActorKind::kPlace:
+      return "PLACE";
   }
   return "ORG";
 }
@@ -39,7 +43,8 @@ std::string Slug(std::string_view name) {
   std::string folded, out;
   FoldToken(name, &folded);
   for (char c : folded) {
-    const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (static_cast<unsigned char>(c) >= 0x80);
+    const bool alnum =
+        (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (static_cast<unsigned char>(c) >= 0x80);
     if (alnum) {
       out.push_back(c);
     } else if (!out.empty() && out.back() != '-') {
@@ -62,8 +67,8 @@ const KbTerm* TermAt(const KbPerson& p, std::optional<CivilDate> dct) {
   return best;
 }
 
-void DocState::Reset(std::string_view t, const TextLayer& l, std::optional<CivilDate> d, ActorResult* o,
-                     size_t n_countries) {
+void DocState::Reset(std::string_view t, const TextLayer& l, std::optional<CivilDate> d,
+                     ActorResult* o, size_t n_countries) {
   text = t;
   layer = &l;
   dct = d;
@@ -91,7 +96,8 @@ Status ResolverImpl::Init(const std::string& data_dir) {
     for (const std::string& a : c.adjectives) table_.Add(a, EntryKind::kCountryAdj, i);
     if (!c.capital.empty()) table_.Add(c.capital, EntryKind::kCapital, i);
   }
-  for (uint32_t i = 0; i < kb_.metonyms.size(); ++i) table_.Add(kb_.metonyms[i].phrase, EntryKind::kMetonym, i);
+  for (uint32_t i = 0; i < kb_.metonyms.size(); ++i)
+    table_.Add(kb_.metonyms[i].phrase, EntryKind::kMetonym, i);
   for (uint32_t i = 0; i < kb_.bodies.size(); ++i) {
     table_.Add(kb_.bodies[i].name, EntryKind::kBody, i);
     for (const std::string& a : kb_.bodies[i].aliases) table_.Add(a, EntryKind::kBody, i);
@@ -121,7 +127,8 @@ Status ResolverImpl::Init(const std::string& data_dir) {
   // The gazetteer: $ANNALS_GAZETTEER, else data/actors/gazetteer.bin, else
   // the one this build compiled. Absent: places come from the KB only.
   std::vector<std::string> paths;
-  if (const char* env = std::getenv("ANNALS_GAZETTEER"); env != nullptr && *env) paths.emplace_back(env);
+  if (const char* env = std::getenv("ANNALS_GAZETTEER"); env != nullptr && *env)
+    paths.emplace_back(env);
   paths.push_back(data_dir + "/actors/gazetteer.bin");
 #ifdef ANNALS_GAZETTEER
   paths.emplace_back(ANNALS_GAZETTEER);
@@ -131,8 +138,8 @@ Status ResolverImpl::Init(const std::string& data_dir) {
   return Status::Ok();
 }
 
-void ResolverImpl::AddDictionary(std::vector<DictionaryActor> actors, std::vector<DictionaryAgent> agents,
-                                 bool replace_builtin) {
+void ResolverImpl::AddDictionary(std::vector<DictionaryActor> actors,
+                                 std::vector<DictionaryAgent> agents, bool replace_builtin) {
   replace_builtin_ = replace_builtin || replace_builtin_;
   auto norm = [](std::string s) {
     std::replace(s.begin(), s.end(), '_', ' ');
@@ -155,8 +162,8 @@ void ResolverImpl::AddDictionary(std::vector<DictionaryActor> actors, std::vecto
   }
 }
 
-void ResolverImpl::Resolve(std::string_view text, const TextLayer& layer, std::optional<CivilDate> dct,
-                           ActorResult* out) const {
+void ResolverImpl::Resolve(std::string_view text, const TextLayer& layer,
+                           std::optional<CivilDate> dct, ActorResult* out) const {
   out->clear();
   thread_local DocState st;
   st.Reset(text, layer, dct, out, kb_.countries.size());
@@ -191,17 +198,28 @@ namespace {
 // Which entry of a phrase group wins when several share one phrase.
 int Priority(EntryKind k) {
   switch (k) {
-    case EntryKind::kDictActor: return 0;
-    case EntryKind::kDictAgent: return 1;
-    case EntryKind::kPerson: return 2;
-    case EntryKind::kBody: return 3;
-    case EntryKind::kMetonym: return 4;
-    case EntryKind::kCountry: return 5;
-    case EntryKind::kCapital: return 6;
-    case EntryKind::kRegion: return 7;
-    case EntryKind::kCountryAdj: return 8;
-    case EntryKind::kTitle: return 9;
-    case EntryKind::kSurname: return 10;
+    case EntryKind::kDictActor:
+      return 0;
+    case EntryKind::kDictAgent:
+      return 1;
+    case EntryKind::kPerson:
+      return 2;
+    case EntryKind::kBody:
+      return 3;
+    case EntryKind::kMetonym:
+      return 4;
+    case EntryKind::kCountry:
+      return 5;
+    case EntryKind::kCapital:
+      return 6;
+    case EntryKind::kRegion:
+      return 7;
+    case EntryKind::kCountryAdj:
+      return 8;
+    case EntryKind::kTitle:
+      return 9;
+    case EntryKind::kSurname:
+      return 10;
   }
   return 11;
 }
@@ -296,7 +314,8 @@ void Scan::RunSentence(const Sentence& s) {
       // "Qatar Airways", "Washington Post": a place name that starts an
       // organisation's name is part of it.
       const bool name_like = k == EntryKind::kCountry || k == EntryKind::kCountryAdj ||
-                             k == EntryKind::kCapital || k == EntryKind::kRegion || k == EntryKind::kBody;
+                             k == EntryKind::kCapital || k == EntryKind::kRegion ||
+                             k == EntryKind::kBody;
       if (name_like && j > i + m.len && (st.cue[j - 1] & kCueOrgSuffix) && !r.replace_builtin_) {
         i += OnUnknownChunk(i, j);
         continue;
@@ -393,7 +412,8 @@ uint32_t Scan::OnPhrase(const Match& m, uint32_t i, uint32_t end) {
       if (subject || object) {
         Emit(i, last, ActorKind::kState, GovActor(static_cast<int>(e.ref), "GOV", word(i)));
       } else {
-        Emit(i, last, ActorKind::kPlace, PlaceActor(c.capital, c.iso3, c.capital_lat, c.capital_lon, {}));
+        Emit(i, last, ActorKind::kPlace,
+             PlaceActor(c.capital, c.iso3, c.capital_lat, c.capital_lon, {}));
       }
       return m.len;
     }
@@ -421,7 +441,8 @@ uint32_t Scan::OnPhrase(const Match& m, uint32_t i, uint32_t end) {
         const int32_t a = GovActor(it->second, mt.sector, surface);
         Emit(i, last, st.out->actors[a].kind, a);
       } else {
-        const int32_t a = NamedActor(surface, ActorKind::kOrganization, mt.iso3, {}, mt.iso3 + mt.sector);
+        const int32_t a =
+            NamedActor(surface, ActorKind::kOrganization, mt.iso3, {}, mt.iso3 + mt.sector);
         Emit(i, last, ActorKind::kOrganization, a);
       }
       return m.len;
@@ -432,13 +453,16 @@ uint32_t Scan::OnPhrase(const Match& m, uint32_t i, uint32_t end) {
       const DictionaryActor& d = r.dict_actors_[e.ref];
       const DictionaryActor::DatedCode* pick = nullptr;
       for (const auto& c : d.codes) {
-        const bool covers = !st.dct || ((!c.from || !(*st.dct < *c.from)) && (!c.to || !(*c.to < *st.dct)));
-        if (covers && (pick == nullptr || (c.from || c.to))) pick = &c;  // a dated code beats an open one
+        const bool covers =
+            !st.dct || ((!c.from || !(*st.dct < *c.from)) && (!c.to || !(*c.to < *st.dct)));
+        if (covers && (pick == nullptr || (c.from || c.to)))
+          pick = &c;  // a dated code beats an open one
       }
       if (pick == nullptr && !d.codes.empty()) pick = &d.codes.front();
       const std::string code = pick ? pick->code : std::string();
       std::string country;
-      if (code.size() >= 3 && kb.country_by_iso3.count(code.substr(0, 3))) country = code.substr(0, 3);
+      if (code.size() >= 3 && kb.country_by_iso3.count(code.substr(0, 3)))
+        country = code.substr(0, 3);
       const int32_t a = NamedActor(d.name, d.kind, country, {}, code);
       st.out->actors[a].cameo = code;  // the code valid at this document's date
       Emit(i, last, d.kind, a);
@@ -460,12 +484,14 @@ uint32_t Scan::OnPhrase(const Match& m, uint32_t i, uint32_t end) {
         const KbCountry& c = kb.countries[ci];
         if (i > 0 && st.tok_mention[i - 1] < 0 && st.tok_country[i - 1] == ci) {
           first = i - 1;
-          while (first > 0 && st.tok_country[first - 1] == ci && st.tok_mention[first - 1] < 0) --first;
+          while (first > 0 && st.tok_country[first - 1] == ci && st.tok_mention[first - 1] < 0)
+            --first;
         }
         a.cameo = c.cameo + code;
         a.country = c.iso3;
         a.id = Slug(c.iso3 + "-" + code);
-        a.name = std::string(st.text.substr(tok(first).begin, tok(last - 1).end - tok(first).begin));
+        a.name =
+            std::string(st.text.substr(tok(first).begin, tok(last - 1).end - tok(first).begin));
       } else {
         a.cameo = code;
         a.id = Slug(code);
@@ -524,9 +550,11 @@ uint32_t Scan::TryGazetteer(uint32_t i, uint32_t chunk_end) {
   }
   // Only a whole capitalised run is a place ("Paris Hilton" is not Paris).
   if (best_len == 0 || best_len != chunk_end - i) return 0;
-  if (best_len == 1 && ((st.cue[i] & (kCueStop | kCueHonorific | kCueOrgSuffix)) || IsGiven(i))) return 0;
+  if (best_len == 1 && ((st.cue[i] & (kCueStop | kCueHonorific | kCueOrgSuffix)) || IsGiven(i)))
+    return 0;
   const bool loc_cue = i > 0 && (st.cue[i - 1] & kCueLocPrep) && !Cap(i - 1);
-  const bool from_to = i > 0 && !Cap(i - 1) && (word(i - 1) == "from" || word(i - 1) == "to" || word(i - 1) == "at");
+  const bool from_to =
+      i > 0 && !Cap(i - 1) && (word(i - 1) == "from" || word(i - 1) == "to" || word(i - 1) == "at");
   const bool initial = tok(i).is(Token::kSentenceStart);
   // Ambiguity: capitals and big cities first, then places in countries the
   // article already mentioned.
@@ -548,10 +576,14 @@ uint32_t Scan::TryGazetteer(uint32_t i, uint32_t chunk_end) {
   if (pick < 0) return 0;
   const GazPlace& p = g->place(best.ids[pick]);
   bool ok;
-  if (loc_cue) ok = p.population >= 1000 || p.rank <= 1;
-  else if (from_to) ok = p.population >= 20000 || p.rank <= 1;
-  else if (initial) ok = p.population >= 500000 || p.rank == 0;
-  else ok = p.population >= 150000 || p.rank == 0 || (p.rank == 1 && p.population >= 50000);
+  if (loc_cue)
+    ok = p.population >= 1000 || p.rank <= 1;
+  else if (from_to)
+    ok = p.population >= 20000 || p.rank <= 1;
+  else if (initial)
+    ok = p.population >= 500000 || p.rank == 0;
+  else
+    ok = p.population >= 150000 || p.rank == 0 || (p.rank == 1 && p.population >= 50000);
   if (!ok) return 0;
   const std::string_view name = g->name(p);
   Emit(i, i + best_len, ActorKind::kPlace,
@@ -576,20 +608,23 @@ uint32_t Scan::OnUnknownChunk(uint32_t i, uint32_t j) {
   // them and let the scan look again ("The", "Mr.", "In").
   if (st.cue[i] & (kCueStop | kCueHonorific)) return 1;
   if (st.all_caps_sentence) return j - i;  // headlines: too little evidence
-  const bool initial = tok(i).is(Token::kSentenceStart) ||
-                       (i > 0 && tok(i - 1).is(Token::kSentenceStart) && tok(i - 1).is(Token::kQuote));
+  const bool initial =
+      tok(i).is(Token::kSentenceStart) ||
+      (i > 0 && tok(i - 1).is(Token::kSentenceStart) && tok(i - 1).is(Token::kQuote));
   // A common word opening the sentence ("Later Pashinyan left") is not
   // part of the name that follows it.
   if (initial && j > i + 1 && IsCommon(i) && !IsGiven(i)) return 1;
   // Cut the run where something known starts ("Sunday Blinken") and before
   // words with digits ("Airbus A320").
   for (uint32_t k = i + 1; k < j; ++k) {
-    if (tok(k).is(Token::kNumber) || std::any_of(word(k).begin(), word(k).end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    if (tok(k).is(Token::kNumber) ||
+        std::any_of(word(k).begin(), word(k).end(), [](char c) { return c >= '0' && c <= '9'; })) {
       j = k;
       break;
     }
     if (st.cue[k] & kCueNameLink) continue;
-    if (st.by_surname.count(st.hash[k]) && IsCommon(k - 1) && !IsGiven(k - 1)) {  // "Later Pashinyan"
+    if (st.by_surname.count(st.hash[k]) && IsCommon(k - 1) &&
+        !IsGiven(k - 1)) {  // "Later Pashinyan"
       j = k;
       break;
     }
@@ -604,7 +639,8 @@ uint32_t Scan::OnUnknownChunk(uint32_t i, uint32_t j) {
       }
     }
   }
-  if (std::any_of(word(i).begin(), word(i).end(), [](char c) { return c >= '0' && c <= '9'; })) return j - i;
+  if (std::any_of(word(i).begin(), word(i).end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return j - i;
   const uint32_t n = j - i;
   std::string_view name = st.text.substr(tok(i).begin, tok(j - 1).end - tok(i).begin);
 
@@ -666,10 +702,12 @@ uint32_t Scan::OnUnknownChunk(uint32_t i, uint32_t j) {
   if (kind == ActorKind::kOrganization)
     for (uint32_t k = i; k < j && country < 0; ++k) {
       const Match m = LongestPhrase(k, j);
-      if (m.entry && (m.entry->kind == EntryKind::kCountry || m.entry->kind == EntryKind::kCountryAdj))
+      if (m.entry &&
+          (m.entry->kind == EntryKind::kCountry || m.entry->kind == EntryKind::kCountryAdj))
         country = static_cast<int32_t>(m.entry->ref);
     }
-  const int32_t a = NamedActor(name, kind, country >= 0 ? r.kb_.countries[country].iso3 : std::string_view(), {}, {});
+  const int32_t a = NamedActor(
+      name, kind, country >= 0 ? r.kb_.countries[country].iso3 : std::string_view(), {}, {});
   Emit(i, j, kind, a);
   RememberName(i, j, a);
   return n;
@@ -776,8 +814,8 @@ int32_t Scan::PlaceActor(std::string_view name, std::string_view iso3, std::opti
   return AddActor(std::move(a));
 }
 
-int32_t Scan::NamedActor(std::string_view name, ActorKind kind, std::string_view country, std::string_view role,
-                         std::string_view cameo) {
+int32_t Scan::NamedActor(std::string_view name, ActorKind kind, std::string_view country,
+                         std::string_view role, std::string_view cameo) {
   std::string id = Slug(name);
   if (id.empty()) id = "actor";
   if (auto it = st.actor_index.find(id); it != st.actor_index.end()) {
@@ -799,7 +837,9 @@ int32_t Scan::NamedActor(std::string_view name, ActorKind kind, std::string_view
 void Scan::Emit(uint32_t first, uint32_t last, ActorKind type, int32_t actor, bool coref) {
   // A name's article is not part of it: "the United States" -> "United
   // States" (descriptions such as "the alliance" keep theirs).
-  if (!coref && last - first >= 2 && Cap(first + 1) && (word(first) == "the" || word(first) == "The")) ++first;
+  if (!coref && last - first >= 2 && Cap(first + 1) &&
+      (word(first) == "the" || word(first) == "The"))
+    ++first;
   Mention m;
   m.begin = tok(first).begin;
   m.end = tok(last - 1).end;
@@ -824,7 +864,8 @@ void Scan::Emit(uint32_t first, uint32_t last, ActorKind type, int32_t actor, bo
   }
 }
 
-void Scan::EmitBytes(uint32_t begin, uint32_t end, uint32_t tok_index, ActorKind type, int32_t actor) {
+void Scan::EmitBytes(uint32_t begin, uint32_t end, uint32_t tok_index, ActorKind type,
+                     int32_t actor) {
   Emit(tok_index, tok_index + 1, type, actor);
   st.out->mentions.back().begin = begin;
   st.out->mentions.back().end = end;
@@ -832,7 +873,8 @@ void Scan::EmitBytes(uint32_t begin, uint32_t end, uint32_t tok_index, ActorKind
 
 void Scan::RememberName(uint32_t first, uint32_t last, int32_t actor) {
   st.by_name.emplace(Chain(first, last), actor);
-  if (st.out->actors[actor].kind == ActorKind::kPerson && last - first >= 2) st.by_surname[st.hash[last - 1]] = actor;
+  if (st.out->actors[actor].kind == ActorKind::kPerson && last - first >= 2)
+    st.by_surname[st.hash[last - 1]] = actor;
 }
 
 int32_t Scan::CountryBefore(uint32_t i) const {
@@ -847,13 +889,15 @@ int32_t Scan::CountryBefore(uint32_t i) const {
 
 bool Scan::IsGiven(uint32_t i) const {
   if (r.given_by_hash_.count(st.hash[i])) return true;
-  return r.gaz_ && (r.gaz_->Word(st.hash[i]).flags & (WordInfo::kGivenMale | WordInfo::kGivenFemale));
+  return r.gaz_ &&
+         (r.gaz_->Word(st.hash[i]).flags & (WordInfo::kGivenMale | WordInfo::kGivenFemale));
 }
 
 bool Scan::IsCommon(uint32_t i) const {
   if (!r.gaz_) return (st.cue[i] & kCueStop) != 0;
   const WordInfo w = r.gaz_->Word(st.hash[i]);
-  return (w.flags & WordInfo::kCommon) && !(w.flags & (WordInfo::kGivenMale | WordInfo::kGivenFemale));
+  return (w.flags & WordInfo::kCommon) &&
+         !(w.flags & (WordInfo::kGivenMale | WordInfo::kGivenFemale));
 }
 
 char Scan::GenderOf(int32_t actor) const {

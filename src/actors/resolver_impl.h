@@ -29,18 +29,19 @@ struct DocState {
   const TextLayer* layer = nullptr;
   std::optional<CivilDate> dct;
   ActorResult* out = nullptr;
-  std::vector<uint64_t> hash;   // per token: TokenHash
-  std::vector<uint16_t> cue;    // per token: CueClass bits
+  std::vector<uint64_t> hash;        // per token: TokenHash
+  std::vector<uint16_t> cue;         // per token: CueClass bits
   std::vector<int32_t> tok_country;  // per token: country index named or qualified here, or -1
   std::vector<int32_t> tok_mention;  // per token: index of the mention covering it, or -1
   std::unordered_map<std::string, int32_t> actor_index;  // actor id -> index in out->actors
-  std::unordered_map<uint64_t, int32_t> by_name;     // chain hash of a name -> actor (learned names)
+  std::unordered_map<uint64_t, int32_t> by_name;  // chain hash of a name -> actor (learned names)
   std::unordered_map<uint64_t, int32_t> by_surname;  // last-token hash of a person's name -> actor
   std::vector<int32_t> country_mentions;             // per KB country: mentions so far
   std::string scratch;
   bool all_caps_sentence = false;
 
-  void Reset(std::string_view t, const TextLayer& l, std::optional<CivilDate> d, ActorResult* o, size_t n_countries);
+  void Reset(std::string_view t, const TextLayer& l, std::optional<CivilDate> d, ActorResult* o,
+             size_t n_countries);
 };
 
 struct Match {
@@ -79,7 +80,8 @@ struct Scan {
   const Token& tok(uint32_t i) const { return st.layer->tokens[i]; }
   std::string_view word(uint32_t i) const { return tok(i).in(st.text); }
   bool Cap(uint32_t i) const {
-    return tok(i).is(Token::kWord) && (tok(i).is(Token::kCapitalized) || tok(i).is(Token::kAllCaps));
+    return tok(i).is(Token::kWord) &&
+           (tok(i).is(Token::kCapitalized) || tok(i).is(Token::kAllCaps));
   }
 
   void Run();
@@ -114,8 +116,8 @@ struct Scan {
   int32_t PersonActor(uint32_t pi);
   int32_t PlaceActor(std::string_view name, std::string_view iso3, std::optional<double> lat,
                      std::optional<double> lon, std::string_view id_hint);
-  int32_t NamedActor(std::string_view name, ActorKind kind, std::string_view country, std::string_view role,
-                     std::string_view cameo);
+  int32_t NamedActor(std::string_view name, ActorKind kind, std::string_view country,
+                     std::string_view role, std::string_view cameo);
   int32_t AddActor(Actor a);
   void Emit(uint32_t first, uint32_t last, ActorKind type, int32_t actor, bool coref = false);
   void EmitBytes(uint32_t begin, uint32_t end, uint32_t tok, ActorKind type, int32_t actor);

@@ -33,21 +33,24 @@ uint32_t Scan::OnTitle(const Match& m, uint32_t i, uint32_t end) {
     const Match pm = LongestPhrase(k, end);
     if (pm.entry != nullptr) {
       const EntryKind kind = pm.entry->kind;
-      if (kind == EntryKind::kPerson || kind == EntryKind::kSurname || kind == EntryKind::kDictActor)
+      if (kind == EntryKind::kPerson || kind == EntryKind::kSurname ||
+          kind == EntryKind::kDictActor)
         return m.len + OnPhrase(pm, k, end);
       // Another title, a state, a body: not a name; the scan goes on there.
       if (!Cap(i)) return m.len;
     }
     uint32_t j = ChunkEnd(k, end);
     for (uint32_t q = k; q < j; ++q) {
-      if (q > k && LongestPhrase(q, j).entry != nullptr) {  // "President Macron France" : stop at known words
+      if (q > k && LongestPhrase(q, j).entry !=
+                       nullptr) {  // "President Macron France" : stop at known words
         j = q;
         break;
       }
     }
     if (j - k > 4) j = k + 4;
     const bool org = (st.cue[j - 1] & kCueOrgSuffix) != 0;
-    if (org && Cap(i)) return 0;  // "General Motors": an organisation, not General Motors the person
+    if (org && Cap(i))
+      return 0;  // "General Motors": an organisation, not General Motors the person
     if (pm.entry == nullptr && j > k && !org && !(st.cue[k] & (kCueStop | kCueHonorific)) &&
         !st.all_caps_sentence) {
       // Already known by this name or surname?
@@ -70,12 +73,15 @@ uint32_t Scan::OnTitle(const Match& m, uint32_t i, uint32_t end) {
           if (p > 0 && (word(p - 1) == "'s" || word(p - 1) == "\xE2\x80\x99s")) --p;
           if (p > 0 && st.tok_mention[p - 1] >= 0) {
             const Mention& bm = st.out->mentions[st.tok_mention[p - 1]];
-            if (bm.actor >= 0 && st.out->actors[bm.actor].kind == ActorKind::kOrganization) body_actor = bm.actor;
+            if (bm.actor >= 0 && st.out->actors[bm.actor].kind == ActorKind::kOrganization)
+              body_actor = bm.actor;
           }
         }
         std::string sector = role.sector;
-        const std::string_view title_text = st.text.substr(tok(i).begin, tok(k - 1).end - tok(i).begin);
-        if (ContainsWord(role.role, "minister") || ContainsWord(role.role, "secretary")) sector = "GOV";
+        const std::string_view title_text =
+            st.text.substr(tok(i).begin, tok(k - 1).end - tok(i).begin);
+        if (ContainsWord(role.role, "minister") || ContainsWord(role.role, "secretary"))
+          sector = "GOV";
         std::string country, cameo, role_text = role.role;
         if (body_actor >= 0) {
           const Actor& b = st.out->actors[body_actor];

@@ -32,10 +32,13 @@ void Run(const EvalNerArgs& a) {
     throw CLI::RuntimeError(kExitUsage);
   }
   std::vector<std::string> sets;
-  if (a.set == "both") sets = {"meantime", "conll"};
-  else if (a.set == "meantime" || a.set == "conll") sets = {a.set};
+  if (a.set == "both")
+    sets = {"meantime", "conll"};
+  else if (a.set == "meantime" || a.set == "conll")
+    sets = {a.set};
   else {
-    std::fprintf(stderr, "annals eval ner: --set must be meantime, conll or both, not '%s'\n", a.set.c_str());
+    std::fprintf(stderr, "annals eval ner: --set must be meantime, conll or both, not '%s'\n",
+                 a.set.c_str());
     throw CLI::RuntimeError(kExitUsage);
   }
   for (const std::string& set : sets) {
@@ -63,12 +66,16 @@ void Run(const EvalNerArgs& a) {
 
 void AddEvalNerCommand(CLI::App& eval) {
   auto args = std::make_shared<EvalNerArgs>();
-  CLI::App* cmd = eval.add_subcommand("ner", "Score named mentions (PER, ORG, LOC) on MEANTIME or CoNLL++");
+  CLI::App* cmd =
+      eval.add_subcommand("ner", "Score named mentions (PER, ORG, LOC) on MEANTIME or CoNLL++");
   cmd->add_option("--set", args->set, "meantime (default), conll, or both");
-  cmd->add_option("dir", args->dir, "MEANTIME folder, or the CoNLL file (default: under ../shared/eval)");
+  cmd->add_option("dir", args->dir,
+                  "MEANTIME folder, or the CoNLL file (default: under ../shared/eval)");
   cmd->add_option("--docs", args->docs, "score only the first N documents (0 = all)");
-  cmd->add_option("--data", args->data_dir, "Data folder (default: $ANNALS_DATA or the build's data/)");
-  cmd->add_flag("--errors", args->errors, "list misses (FN) and false alarms (FP) on standard error");
+  cmd->add_option("--data", args->data_dir,
+                  "Data folder (default: $ANNALS_DATA or the build's data/)");
+  cmd->add_flag("--errors", args->errors,
+                "list misses (FN) and false alarms (FP) on standard error");
   cmd->callback([args] { Run(*args); });
 }
 

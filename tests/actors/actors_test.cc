@@ -3,6 +3,8 @@
 // coreference, analysts' dictionaries, the gazetteer compiler and reader,
 // and accuracy floors on the shared NER sets. Fixture knowledge base:
 // tests/actors/data/actors/*.tsv.
+#include "actors/actors.h"
+
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -11,7 +13,6 @@
 #include <fstream>
 #include <sstream>
 
-#include "actors/actors.h"
 #include "actors/gazetteer.h"
 #include "actors/matcher.h"
 #include "actors/ner_eval.h"
@@ -23,7 +24,7 @@ const std::string kFixture = ANNALS_SOURCE_DIR "/tests/actors/data";
 const std::string kData = ANNALS_SOURCE_DIR "/data";
 // Accuracy floors: the measured F1 (all types) less 0.01.
 constexpr double kMeantimeFloor = 0.475;  // measured 0.485 (strict, 120 documents)
-constexpr double kConllFloor = 0.698;  // measured 0.708 (strict, 231 documents)
+constexpr double kConllFloor = 0.698;     // measured 0.708 (strict, 231 documents)
 
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -51,7 +52,8 @@ struct Resolved {
   }
 };
 
-Resolved ResolveText(const ActorResolver& res, std::string text, const char* dct, std::vector<Span> boilerplate = {}) {
+Resolved ResolveText(const ActorResolver& res, std::string text, const char* dct,
+                     std::vector<Span> boilerplate = {}) {
   Resolved out;
   out.text = std::move(text);
   TextLayer layer;
@@ -94,7 +96,8 @@ TEST(Seed, ActorsOfTheArticle) {
   ASSERT_TRUE(res);
   const Resolved out = ResolveText(*res, text, dct.c_str(), bp);
   for (const Mention& m : out.r.mentions)
-    for (const Span& s : bp) EXPECT_FALSE(m.begin < s.end && s.begin < m.end) << "mention in boilerplate";
+    for (const Span& s : bp)
+      EXPECT_FALSE(m.begin < s.end && s.begin < m.end) << "mention in boilerplate";
 
   std::istringstream golden(ReadFile(ANNALS_SOURCE_DIR "/tests/actors/golden/seed.tsv"));
   std::string line;
@@ -157,7 +160,8 @@ TEST(KnowledgeBase, ShortRowIsAnErrorNamingFileAndByte) {
   std::ofstream(dir + "/actors/bodies.tsv") << "id\tname\taliases\nnato\n";
   auto r = ActorResolver::Load(dir);
   ASSERT_FALSE(r.ok());
-  EXPECT_NE(r.status().message().find("bodies.tsv: byte 16"), std::string::npos) << r.status().message();
+  EXPECT_NE(r.status().message().find("bodies.tsv: byte 16"), std::string::npos)
+      << r.status().message();
 }
 
 TEST(DatedRoles, BlinkenIn2015And2024) {
@@ -187,10 +191,11 @@ TEST(DatedRoles, BlinkenIn2015And2024) {
 TEST(Titles, PeopleLearnedFromTitles) {
   auto res = Load(kFixture);
   ASSERT_TRUE(res);
-  const Resolved out = ResolveText(*res,
-                           "Armenian Prime Minister Nikol Pashinyan met France's Armed Forces Minister "
-                           "Sebastien Lecornu and UNESCO leader Audrey Azoulay. Later Pashinyan left.",
-                           "2024-04-02");
+  const Resolved out =
+      ResolveText(*res,
+                  "Armenian Prime Minister Nikol Pashinyan met France's Armed Forces Minister "
+                  "Sebastien Lecornu and UNESCO leader Audrey Azoulay. Later Pashinyan left.",
+                  "2024-04-02");
   const Actor* p = out.ActorOf("Nikol Pashinyan");
   ASSERT_NE(p, nullptr);
   EXPECT_EQ(p->kind, ActorKind::kPerson);
@@ -216,10 +221,11 @@ TEST(Titles, PeopleLearnedFromTitles) {
 TEST(Titles, CountryFromContextWhenTheTitleHasNone) {
   auto res = Load(kFixture);
   ASSERT_TRUE(res);
-  const Resolved out = ResolveText(*res,
-                           "Antony Blinken met Emmanuel Macron, the French presidency told AFP. "
-                           "He will also have talks with Foreign Minister Stephane Sejourne.",
-                           "2024-04-02");
+  const Resolved out =
+      ResolveText(*res,
+                  "Antony Blinken met Emmanuel Macron, the French presidency told AFP. "
+                  "He will also have talks with Foreign Minister Stephane Sejourne.",
+                  "2024-04-02");
   const Actor* s = out.ActorOf("Stephane Sejourne");
   ASSERT_NE(s, nullptr);
   EXPECT_EQ(s->country, "FRA");
@@ -230,13 +236,14 @@ TEST(Titles, CountryFromContextWhenTheTitleHasNone) {
 TEST(Coreference, SurnamesPronounsDescriptions) {
   auto res = Load(kFixture);
   ASSERT_TRUE(res);
-  const Resolved out = ResolveText(*res,
-                           "US Secretary of State Antony Blinken arrived in Paris on Monday. He will hold "
-                           "talks with Foreign Minister Stephane Sejourne. Blinken will meet NATO "
-                           "officials. He will also visit "
-                           "the alliance's headquarters. The French minister was in Beijing on Monday. "
-                           "The Kremlin said nothing.",
-                           "2024-04-02");
+  const Resolved out =
+      ResolveText(*res,
+                  "US Secretary of State Antony Blinken arrived in Paris on Monday. He will hold "
+                  "talks with Foreign Minister Stephane Sejourne. Blinken will meet NATO "
+                  "officials. He will also visit "
+                  "the alliance's headquarters. The French minister was in Beijing on Monday. "
+                  "The Kremlin said nothing.",
+                  "2024-04-02");
   const Mention* surname = out.Find("Blinken", 2);
   ASSERT_NE(surname, nullptr);
   EXPECT_TRUE(surname->coreference);
@@ -270,10 +277,11 @@ TEST(Coreference, DescriptionsNeedAnAntecedent) {
 TEST(Metonymy, CapitalAsSubjectOrObjectIsTheGovernment) {
   auto res = Load(kFixture);
   ASSERT_TRUE(res);
-  const Resolved out = ResolveText(*res,
-                           "He went to China to urge Beijing to press Russia. Washington said it agreed. "
-                           "The summit is in Washington.",
-                           "2024-04-02");
+  const Resolved out =
+      ResolveText(*res,
+                  "He went to China to urge Beijing to press Russia. Washington said it agreed. "
+                  "The summit is in Washington.",
+                  "2024-04-02");
   const Actor* beijing = out.ActorOf("Beijing");
   ASSERT_NE(beijing, nullptr);
   EXPECT_EQ(beijing->cameo, "CHNGOV");
@@ -393,12 +401,13 @@ TEST(Gazetteer, CompilesAndMapsCities) {
     pbf += m;
   }
   std::ofstream(dir + "/cities.pbf", std::ios::binary) << pbf;
-  std::ofstream(dir + "/iso.json") << R"({"3166-1":[{"alpha_2":"FR","alpha_3":"FRA"},{"alpha_2":"US","alpha_3":"USA"}]})";
+  std::ofstream(dir + "/iso.json")
+      << R"({"3166-1":[{"alpha_2":"FR","alpha_3":"FRA"},{"alpha_2":"US","alpha_3":"USA"}]})";
   std::ofstream(dir + "/male.txt") << "Antony\nJordan\n";
   std::ofstream(dir + "/female.txt") << "Audrey\nJordan\n";
   std::ofstream(dir + "/words.js") << "var words = ['the','world','cup','jordan']";
-  actors::GazetteerSources src{dir + "/cities.pbf", dir + "/iso.json", dir + "/male.txt", dir + "/female.txt",
-                               dir + "/words.js", 3};
+  actors::GazetteerSources src{dir + "/cities.pbf", dir + "/iso.json", dir + "/male.txt",
+                               dir + "/female.txt", dir + "/words.js", 3};
   Status st = actors::CompileGazetteer(src, dir + "/gaz.bin");
   ASSERT_TRUE(st.ok()) << st.message();
   auto g = actors::Gazetteer::Open(dir + "/gaz.bin");
@@ -420,8 +429,9 @@ TEST(Gazetteer, CompilesAndMapsCities) {
   EXPECT_TRUE(g->HasPrefix(actors::ChainOf(h)));
   EXPECT_EQ(g->Find(actors::ChainOf(h)).count, 0u);
   EXPECT_EQ(g->Word(actors::TokenHash("Antony")).flags, actors::WordInfo::kGivenMale);
-  EXPECT_EQ(g->Word(actors::TokenHash("jordan")).flags,
-            actors::WordInfo::kGivenMale | actors::WordInfo::kGivenFemale);  // rank 4 > 3: not common
+  EXPECT_EQ(
+      g->Word(actors::TokenHash("jordan")).flags,
+      actors::WordInfo::kGivenMale | actors::WordInfo::kGivenFemale);  // rank 4 > 3: not common
   EXPECT_EQ(g->Word(actors::TokenHash("World")).rank, 2u);
   EXPECT_EQ(g->Word(actors::TokenHash("Blinken")).flags, 0u);
   EXPECT_EQ(actors::Gazetteer::Open(dir + "/none.bin"), nullptr);
@@ -434,10 +444,12 @@ TEST(Gazetteer, AmbiguityByPopulationAndInCue) {
   ASSERT_GT(n, 0);
   exe[n] = 0;
   const std::string bin = std::filesystem::path(exe).parent_path().string() + "/gazetteer.bin";
-  if (!std::filesystem::exists(bin)) GTEST_SKIP() << "no compiled gazetteer (scripts/install-gazetteer.sh)";
+  if (!std::filesystem::exists(bin))
+    GTEST_SKIP() << "no compiled gazetteer (scripts/install-gazetteer.sh)";
   auto res = Load(kFixture);
   ASSERT_TRUE(res);
-  const Resolved out = ResolveText(*res, "Talks were held in Toulouse and in Lyon, then in Springfield.", "2024-04-02");
+  const Resolved out = ResolveText(
+      *res, "Talks were held in Toulouse and in Lyon, then in Springfield.", "2024-04-02");
   const Actor* t = out.ActorOf("Toulouse");
   ASSERT_NE(t, nullptr);
   EXPECT_EQ(t->kind, ActorKind::kPlace);

@@ -8,7 +8,9 @@
 
 int main(int argc, char** argv) {
   if (argc != 4 && argc != 7) {
-    std::fprintf(stderr, "usage: annals_gazetteer_compile CITIES.pbf ISO_3166-1.json OUT.bin [MALE FEMALE WORDS.js]\n");
+    std::fprintf(stderr,
+                 "usage: annals_gazetteer_compile CITIES.pbf ISO_3166-1.json OUT.bin [MALE FEMALE "
+                 "WORDS.js]\n");
     return 2;
   }
   annals::actors::GazetteerSources src;
