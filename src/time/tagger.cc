@@ -1431,7 +1431,14 @@ class Tagger {
           Better(&best, Make(j, j + 1, Timex::kDuration, DurationValue(-1, u)));
       }
       if (!l->plural && !blocked) {
-        if (u == Unit::kYear) take(Make(j, j + 1, Timex::kDate, FmtYear(dct_.year), kDctAll));
+        if (u == Unit::kYear) {
+          // "income for the year" is a period's length; "the year" alone the DCT's.
+          const Fn p = PrevFn(i);
+          if (p == Fn::kFor || p == Fn::kIn || p == Fn::kDuring || p == Fn::kOver)
+            take(Make(j, j + 1, Timex::kDuration, "P1Y"));
+          else
+            take(Make(j, j + 1, Timex::kDate, FmtYear(dct_.year), kDctAll));
+        }
         if (u == Unit::kYear && IsNum(j + 1) && T(j + 1).size() == 4 && AllDigits(T(j + 1)))
           take(Make(j, j + 2, Timex::kDate, std::string(T(j + 1))));  // "the year 2000"
         if (u == Unit::kMonth) take(Make(j, j + 1, Timex::kDate, FmtMonth(dct_.year, dct_.month), kDctAll));
