@@ -489,6 +489,133 @@ std::string NodeText(const GumboNode* n) {
   return out;
 }
 
+// Gumbo checks its stack of open elements on every tag, so a page nested
+// thousands of levels deep (hostile or broken input) costs time quadratic
+// in the depth. Estimates the nesting from the tags that stay open until
+// closed; pages beyond kMaxNesting are read without a tree (StripTags).
+constexpr int kMaxNesting = 4000;
+
+int EstimatedNesting(std::string_view html) {
+  static constexpr std::string_view kNesting[] = {
+      "a", "abbr", "article", "aside", "b", "big", "blockquote", "button", "center", "cite", "code", "div",
+      "dl", "em", "font", "footer", "form", "header", "i", "label", "main", "mark", "nav", "ol", "q", "s",
+      "section", "small", "span", "strong", "sub", "sup", "table", "tt", "u", "ul"};
+  int depth = 0, max_depth = 0;
+  for (size_t i = html.find('<'); i != std::string_view::npos && i + 1 < html.size(); i = html.find('<', i + 1)) {
+    size_t j = i + 1;
+    const bool close = html[j] == '/';
+    if (close) ++j;
+    char name[12];
+    size_t n = 0;
+    while (j < html.size() && n < sizeof name && std::isalnum(static_cast<unsigned char>(html[j]))) {
+      name[n++] = Lower(html[j++]);
+    }
+    if (n == 0 || n == sizeof name) continue;
+    if (!std::binary_search(std::begin(kNesting), std::end(kNesting), std::string_view(name, n))) continue;
+    if (close) {
+      depth = std::max(0, depth - 1);
+    } else if (++depth > max_depth) {
+      max_depth = depth;
+      if (max_depth > kMaxNesting) break;
+    }
+  }
+  return max_depth;
+}
+
+// The page's text without a tree: tags become spaces (block tags blank
+// lines), script/style/comments are dropped, common entities decoded; one
+// block per paragraph. For pathological pages only.
+void StripTags(std::string_view html, Document* doc) {
+  std::string raw;
+  raw.reserve(html.size() / 2);
+  auto starts = [&](size_t i, std::string_view w) {
+    if (i + w.size() > html.size()) return false;
+    for (size_t k = 0; k < w.size(); ++k) {
+      if (Lower(html[i + k]) != w[k]) return false;
+    }
+    return true;
+  };
+  size_t i = 0;
+  while (i < html.size()) {
+    const char c = html[i];
+    if (c == '<') {
+      size_t end;
+      if (starts(i, "<!--")) {
+        end = html.find("-->", i + 4);
+        end = end == std::string_view::npos ? html.size() : end + 3;
+      } else if (starts(i, "<script") || starts(i, "<style")) {
+        const std::string_view closer = starts(i, "<script") ? "</script" : "</style";
+        end = i + 1;
+        while (end < html.size() && !starts(end, closer)) ++end;
+        end = html.find('>', end);
+        end = end == std::string_view::npos ? html.size() : end + 1;
+      } else {
+        end = html.find('>', i);
+        end = end == std::string_view::npos ? html.size() : end + 1;
+      }
+      const bool block = starts(i, "<p") || starts(i, "</p") || starts(i, "<div") || starts(i, "</div") ||
+                         starts(i, "<br") || starts(i, "<li") || starts(i, "<h") || starts(i, "</h") ||
+                         starts(i, "<tr") || starts(i, "<td");
+      raw.append(block ? "\n\n" : " ");
+      i = end;
+      continue;
+    }
+    if (c == '&') {
+      static constexpr std::pair<std::string_view, std::string_view> kEntities[] = {
+          {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&apos;", "'"},
+          {"&nbsp;", " "}};
+      bool done = false;
+      for (const auto& [name, value] : kEntities) {
+        if (html.substr(i, name.size()) == name) {
+          raw.append(value);
+          i += name.size();
+          done = true;
+          break;
+        }
+      }
+      if (!done && i + 2 < html.size() && html[i + 1] == '#') {
+        size_t j = i + 2;
+        const bool hex = j < html.size() && (html[j] == 'x' || html[j] == 'X');
+        if (hex) ++j;
+        uint32_t cp = 0;
+        size_t digits = 0;
+        while (j < html.size() && digits < 8 && std::isxdigit(static_cast<unsigned char>(html[j])) &&
+               (hex || std::isdigit(static_cast<unsigned char>(html[j])))) {
+          cp = cp * (hex ? 16 : 10) + static_cast<uint32_t>(std::isdigit(static_cast<unsigned char>(html[j]))
+                                                                ? html[j] - '0'
+                                                                : Lower(html[j]) - 'a' + 10);
+          ++j;
+          ++digits;
+        }
+        if (digits > 0 && j < html.size() && html[j] == ';') {
+          if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+          AppendUtf8(static_cast<char32_t>(cp), &raw);
+          i = j + 1;
+          done = true;
+        }
+      }
+      if (done) continue;
+    }
+    raw.push_back(c);
+    ++i;
+  }
+  // Paragraphs: runs of text between blank lines, whitespace collapsed.
+  TextWriter writer(doc);
+  TextWriter::Context ctx;
+  ctx.tag = TextBlock::kDiv;
+  ctx.ancestor[0] = 1;
+  writer.SetContext(ctx);
+  size_t pos = 0;
+  while (pos < raw.size()) {
+    size_t brk = raw.find("\n\n", pos);
+    if (brk == std::string::npos) brk = raw.size();
+    writer.Text(std::string_view(raw).substr(pos, brk - pos), false);
+    writer.EndBlock();
+    pos = brk + 2;
+  }
+  for (TextBlock& b : doc->blocks) b.ancestor_end[0] = 2;
+}
+
 }  // namespace
 
 Status HtmlToDocument(std::string_view html, Document* doc) {
@@ -498,6 +625,12 @@ Status HtmlToDocument(std::string_view html, Document* doc) {
     html = repaired;
   }
   if (html.size() > (1u << 30)) return Status::InvalidInput("html: page larger than 1 GiB");
+  if (EstimatedNesting(html) > kMaxNesting) {
+    doc->text.clear();
+    doc->blocks.clear();
+    StripTags(html, doc);
+    return Status::Ok();
+  }
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;
   GumboOutput* out = gumbo_parse_with_options(&options, html.data(), html.size());

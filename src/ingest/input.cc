@@ -123,7 +123,7 @@ Input::Line Input::ReadLine(size_t max, std::string_view* line, uint64_t* line_o
 }
 
 std::string_view Input::ReadAll(size_t max, bool* too_long) {
-  std::string_view all = Peek(max + 1);
+  std::string_view all = Peek(max < SIZE_MAX ? max + 1 : max);
   *too_long = all.size() > max;
   if (*too_long) return {};
   Skip(all.size());
@@ -160,8 +160,15 @@ void ReadContext::Error(uint64_t record, uint64_t offset, std::string_view what)
   msg += ": ";
   // One line, whatever the cause says.
   for (char c : what) msg.push_back(c == '\n' || c == '\r' ? ' ' : c);
+  ++errors_;
+  if (errors_ == kMaxErrorsReported + 1) {
+    // A binary file read as JSONL would otherwise print a line per '\n'.
+    msg = name_ + ": record " + std::to_string(record) + ", byte " + std::to_string(offset) +
+          ": more than " + std::to_string(kMaxErrorsReported) +
+          " errors; the rest of this input's errors are not shown";
+  }
   Status s = Status::InvalidInput(std::move(msg));
-  if (on_error_) on_error_(s);
+  if (on_error_ && errors_ <= kMaxErrorsReported + 1) on_error_(s);
   if (first_error_.ok()) first_error_ = std::move(s);
 }
 

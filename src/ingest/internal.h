@@ -94,6 +94,8 @@ class ReadContext {
   ReadContext(std::string_view name, const IngestOptions& options, const DocumentSink& sink,
               const ErrorSink& on_error);
 
+  // At most this many error lines per input (then one line saying so).
+  static constexpr uint64_t kMaxErrorsReported = 1000;
   // "name: record N, byte X: what", to on_error.
   void Error(uint64_t record, uint64_t offset, std::string_view what);
   // Fills provenance and the default date, then passes `doc` on. Returns
@@ -132,6 +134,7 @@ class ReadContext {
   const ErrorSink& on_error_;
   Status first_error_;
   bool stopped_ = false;
+  uint64_t errors_ = 0;
 };
 
 // The file name without folders, compression suffix and extension;

@@ -13,6 +13,24 @@
 
 namespace annals::ingest_internal {
 
+namespace {
+
+// Binary, not text: a NUL byte in the first 8 KB (the test git and grep
+// use), or more than 10% control bytes other than white space there.
+bool LooksBinary(std::string_view bytes) {
+  std::string_view head = bytes.substr(0, 8192);
+  size_t control = 0;
+  for (char ch : head) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c == 0) return true;
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') || c == 0x7F)
+      ++control;
+  }
+  return control * 10 > head.size();
+}
+
+}  // namespace
+
 void ReadText(Input& in, ReadContext& ctx) {
   const uint64_t start = in.offset();
   ctx.Begin(1);
@@ -23,6 +41,11 @@ void ReadText(Input& in, ReadContext& ctx) {
     ctx.Error(1, start,
               "document larger than " + std::to_string(ctx.options().max_record_bytes) +
                   " bytes; skipped");
+    ctx.End();
+    return;
+  }
+  if (LooksBinary(all)) {
+    ctx.Error(1, start, "binary data, not text (NUL or control bytes); skipped");
     ctx.End();
     return;
   }

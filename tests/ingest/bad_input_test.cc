@@ -204,3 +204,36 @@ TEST(BadInput, EmptyInputs) {
 
 }  // namespace
 }  // namespace annals
+
+namespace annals {
+namespace {
+
+TEST(BadInput, BinaryFileAsTextIsReportedNotEmitted) {
+  std::string bin = "date 2024-04-02 ";
+  bin += std::string(
+      "\x7f"
+      "ELF\x02\x01\x01\0\0\0\0",
+      12);
+  bin += std::string(2000, '\x01');
+  auto got = testing::Collect(bin, "prog.bin");
+  EXPECT_TRUE(got.docs.empty());
+  ASSERT_EQ(got.errors.size(), 1u);
+  EXPECT_NE(got.errors[0].find("binary data"), std::string::npos);
+  // Text with a few control bytes is still text.
+  auto ok = testing::Collect("date 2024-04-02 Words\x0c and a form feed.\x1b", "t.txt");
+  EXPECT_EQ(ok.docs.size(), 1u);
+}
+
+TEST(BadInput, ErrorLinesAreCappedPerInput) {
+  std::string lines;
+  for (int i = 0; i < 3000; ++i) lines += "junk line\n";
+  lines += "{\"text\":\"last\"}\n";
+  auto got = testing::Collect(lines, "many.jsonl");
+  ASSERT_EQ(got.docs.size(), 1u);
+  ASSERT_EQ(got.errors.size(), 1001u);
+  EXPECT_NE(got.errors.back().find("more than 1000 errors"), std::string::npos);
+  EXPECT_FALSE(got.status.ok());
+}
+
+}  // namespace
+}  // namespace annals
