@@ -316,9 +316,19 @@ void Scan::RunSentence(const Sentence& s) {
       const bool name_like = k == EntryKind::kCountry || k == EntryKind::kCountryAdj ||
                              k == EntryKind::kCapital || k == EntryKind::kRegion ||
                              k == EntryKind::kBody;
-      if (name_like && j > i + m.len && (st.cue[j - 1] & kCueOrgSuffix) && !r.replace_builtin_) {
-        i += OnUnknownChunk(i, j);
-        continue;
+      if (name_like && j > i + m.len && !r.replace_builtin_) {
+        // The longest part of the run that ends in an organisation word:
+        // "Apple Computer" of "Apple Computer CEO Steve Jobs".
+        uint32_t org_end = 0;
+        for (uint32_t q = j; q > i + m.len; --q)
+          if ((st.cue[q - 1] & kCueOrgSuffix) && Cap(q - 1)) {
+            org_end = q;
+            break;
+          }
+        if (org_end > 0) {
+          i += OnUnknownChunk(i, org_end);
+          continue;
+        }
       }
       uint32_t n = OnPhrase(m, i, s.last);
       if (n == 0) n = j > i ? OnUnknownChunk(i, j) : 1;
