@@ -14,7 +14,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& option
   auto p = std::unique_ptr<Pipeline>(new Pipeline());
   p->options_ = options;
   p->options_.data_dir = ResolveDataDir(options.data_dir);
-  if (options.run_actors || options.run_events) {
+  if (options.run_actors) {
     auto actors = ActorResolver::Load(p->options_.data_dir);
     if (!actors.ok()) return actors.status();
     p->actors_ = std::move(actors).value();
@@ -36,7 +36,7 @@ void Pipeline::Analyze(Analysis* a) const {
   Tokenize(a->doc.text, a->clean.boilerplate, &a->text);
   if (options_.run_times) TagTimes(a->doc.text, a->text, a->doc.dct, options_.time, &a->times);
   if (actors_) actors_->Resolve(a->doc.text, a->text, a->doc.dct, &a->actors);
-  if (events_)
+  if (events_ && actors_)
     events_->Code(a->doc.text, a->text, a->times, &a->actors, a->doc.dct, &a->events);
 }
 
