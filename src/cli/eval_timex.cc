@@ -6,6 +6,7 @@
 // TempEval-3 attribute F1 for type and value. With --errors it also lists
 // the disagreements, one per line, for development on TBAQ-cleaned.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -22,6 +23,7 @@ struct EvalTimexArgs {
   std::string dir = ANNALS_SHARED_DIR "/eval/tempeval3/te3-platinum";
   bool day_first = false;
   bool errors = false;
+  bool dir_given = false;
 };
 
 // Prints gold/system disagreements of every file (development aid).
@@ -77,7 +79,11 @@ void PrintErrors(const std::string& dir, const TimeOptions& options) {
 
 void Run(const EvalTimexArgs& a) {
   namespace fs = std::filesystem;
-  if (!fs::exists(ANNALS_SHARED_DIR) || !fs::exists(a.dir)) {
+  if (!fs::exists(a.dir)) {
+    if (a.dir_given) {
+      std::fprintf(stderr, "annals eval timex: %s: byte 0: no such folder\n", a.dir.c_str());
+      throw CLI::RuntimeError(kExitUsage);
+    }
     std::printf("skipped: no ../shared\n");
     return;
   }
@@ -109,10 +115,13 @@ void AddEvalTimexCommand(CLI::App& eval) {
   auto args = std::make_shared<EvalTimexArgs>();
   CLI::App* cmd = eval.add_subcommand(
       "timex", "Score the time stage on TimeML (.tml) files, TempEval-3 Task A metrics");
-  cmd->add_option("dir", args->dir, "folder of .tml files (searched recursively)");
+  CLI::Option* dir = cmd->add_option("dir", args->dir, "folder of .tml files (searched recursively)");
   cmd->add_flag("--day-first", args->day_first, "read 04/02/2024 as day/month");
   cmd->add_flag("--errors", args->errors, "list misses, extras and wrong values");
-  cmd->callback([args] { Run(*args); });
+  cmd->callback([args, dir] {
+    args->dir_given = dir->count() > 0;
+    Run(*args);
+  });
 }
 
 }  // namespace annals::cli
