@@ -688,12 +688,12 @@ uint32_t Scan::OnUnknownChunk(uint32_t i, uint32_t j) {
     kind = ActorKind::kOrganization;
     emit = false;
   } else if (n == 1) {
-    // One unknown capitalised word: an acronym or a company, unless it
-    // opens the sentence (where capitals say nothing) or is a common word
-    // ("Internet", "Police"); a person when a verb of saying follows.
+    // One unknown capitalised word: an acronym or a company, unless it is a
+    // common word ("Internet", "Police", and most words that open a
+    // sentence); a person when a verb of saying follows.
     const bool says = j < st.layer->tokens.size() && (st.cue[j] & kCuePersonVerb) && !Cap(j);
     kind = says && !tok(i).is(Token::kAllCaps) ? ActorKind::kPerson : ActorKind::kOrganization;
-    emit = (!initial || tok(i).is(Token::kAllCaps)) && !IsCommon(i);
+    emit = !IsCommon(i) && !(initial && (st.cue[i] & kCueAux));
   } else if (n <= 3 && !has_org_word) {
     // Two or three capitalised words: a person's name unless one of them is
     // a common word ("World Cup", "West Indies"); acronyms make companies.
