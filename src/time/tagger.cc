@@ -1061,6 +1061,15 @@ class Tagger {
       return Make(i, j + 1, Timex::kDate, FmtMonth(y, m), kDctAll);
     }
     if (Has(j, kSeasonR)) return SeasonAt(i, j, rel);
+    // "the latest period" in an earnings report: the last reported quarter.
+    if (T(i) == "latest" && (Is(j, "period") || Is(j, "reporting"))) {
+      std::string q = QuarterBack(0);
+      if (q.empty()) {
+        CivilDate m = AddMonths(CivilDate{dct_.year, dct_.month, 1}, -3);
+        q = FmtQuarter(m.year, (m.month - 1) / 3 + 1);
+      }
+      return Make(i, j + 1, Timex::kDate, std::move(q), kDctAll);
+    }
     if (Has(j, kPodR) && the && (rel == Rel::kNext || rel == Rel::kFollowing)) {
       const char* code = PodCode(L(j)->pod);
       if (!code) return none;
@@ -1514,6 +1523,11 @@ class Tagger {
       case Unit::kDay: return Anchored(i, i + 2, 0);
       case Unit::kMonth: return Make(i, i + 2, Timex::kDate, FmtMonth(anchor_.year, anchor_.month), kDctAll);
       case Unit::kYear: return Make(i, i + 2, Timex::kDate, FmtYear(anchor_.year), kDctAll);
+      case Unit::kQuarter: {
+        const std::string q = QuarterBack(0);
+        if (q.empty()) return none;
+        return Make(i, i + 2, Timex::kDate, q, kDctAll);
+      }
       default: return none;
     }
   }
