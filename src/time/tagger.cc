@@ -1453,7 +1453,15 @@ class Tagger {
         if (u == Unit::kMonth) take(Make(j, j + 1, Timex::kDate, FmtMonth(dct_.year, dct_.month), kDctAll));
         if (u == Unit::kWeek) take(Make(j, j + 1, Timex::kDate, FmtWeek(dct_), kDctAll));
         if (u == Unit::kWeekend) {
-          CivilDate w = IsoWeekday(dct_) <= 2 ? AddDays(dct_, -7) : dct_;
+          // The weekend just past for a past clause, the coming one for a
+          // future clause; without a tense, the nearer of the two.
+          const int wd = IsoWeekday(dct_);
+          const Tense t = TenseOf(j);
+          bool past;
+          if (t == Tense::kPast) past = wd <= 5;
+          else if (t == Tense::kFuture) past = false;
+          else past = wd <= 3;
+          const CivilDate w = past ? AddDays(dct_, -7) : dct_;
           take(Make(j, j + 1, Timex::kDate, FmtWeek(w) + "-WE", kDctAll));
         }
         if (u == Unit::kQuarter) {
