@@ -102,6 +102,12 @@ class EventCoder {
                     std::vector<Event>* out) const = 0;
 };
 
+// Converts a PETRARCH verb dictionary (CAMEO.2.0.txt style) into annals'
+// pattern format (docs/PATTERNS.md), one rule per line; errors name the
+// file and line. `rules` (optional) receives the number of rules written.
+Status ConvertPetrarchVerbs(std::string_view text, const std::string& name, std::string* out,
+                            size_t* rules = nullptr);
+
 }  // namespace annals
 
 #endif  // ANNALS_EVENTS_EVENTS_H_

@@ -33,7 +33,8 @@ struct Elem {
   bool optional = false;
   bool place_only = false;  // slot filled only by a PLACE or STATE ("T:place")
   bool adjacent = false;  // must directly follow the previous element (PETRARCH '_')
-  std::vector<std::string> words;  // lemmas (lowercase); a word may hold spaces? no: one token each
+  std::vector<std::string> words;  // lemmas (lowercase) of every form of each alternative
+  std::vector<std::string> shown;  // the alternatives as written (for writing rules back out)
 };
 
 struct Rule {
@@ -73,6 +74,9 @@ class RuleSet {
   std::vector<Rule> rules_;
   std::unordered_map<std::string, std::vector<uint32_t>> index_;
 };
+
+// Writes a rule in the pattern format (one line, no newline).
+std::string FormatRule(const Rule& r);
 
 // Parses a PETRARCH verb dictionary (CAMEO.2.0.txt style) into rules.
 Status ImportPetrarchVerbs(std::string_view text, const std::string& name, RuleSet* out,

@@ -164,22 +164,37 @@ Status RuleSet::AddText(std::string_view text, const std::string& name) {
       code = code.substr(0, slash);
       if (!IsCode(r.planned_code)) return err("bad planned code '" + r.planned_code + "'");
     }
-    if (!IsCode(code)) return err("bad CAMEO code '" + std::string(code) + "'");
+    bool foreign = false;
+    for (size_t i = 2; i < head.size(); ++i) foreign |= head[i] == "foreign";
+    if (!IsCode(code) && code != "---" && !foreign) return err("bad CAMEO code '" + std::string(code) + "'");
     r.code = std::string(code);
     bool noun = false;
     for (size_t i = 2; i < head.size(); ++i) {
       if (head[i] == "sym") r.symmetric = true;
       else if (head[i] == "noun") noun = true;
       else if (head[i] == "loose") r.loose = true;
-      else return err("unknown flag '" + std::string(head[i]) + "' (sym, noun, loose)");
+      else if (head[i] == "implicit") r.implicit_target = true;
+      else if (head[i] == "foreign") continue;
+      else if (head[i].starts_with("rev=")) r.reverse_code = std::string(head[i].substr(4));
+      else return err("unknown flag '" + std::string(head[i]) + "' (sym, noun, loose, implicit, foreign, rev=CODE)");
     }
     std::string kind = noun ? "noun:" : "verb:";
     r.id = kind + std::string(head[1]);
     if (body.empty()) return err("empty pattern");
     // Parse the elements.
     std::vector<Elem> elems;
+    int verb_at = -1;
     for (std::string_view tok : body) {
       Elem e;
+      if (tok.size() > 1 && tok[0] == '^') {
+        e.adjacent = true;
+        tok.remove_prefix(1);
+      }
+      if (tok.size() > 1 && tok[0] == '@') {
+        if (verb_at >= 0) return err("two verbs marked with '@'");
+        verb_at = static_cast<int>(elems.size());
+        tok.remove_prefix(1);
+      }
       if (tok.size() >= 2 && tok.front() == '(' && tok.back() == ')') {
         e.optional = true;
         tok = tok.substr(1, tok.size() - 2);
@@ -209,6 +224,7 @@ Status RuleSet::AddText(std::string_view text, const std::string& name) {
               e.words.insert(e.words.end(), it->second.begin(), it->second.end());
             } else {
               AddLemmas(alt, &e.words);
+              e.shown.push_back(std::string(alt));
             }
           }
           i = bar + 1;
@@ -220,7 +236,14 @@ Status RuleSet::AddText(std::string_view text, const std::string& name) {
     bool has_target = false;
     for (const Elem& e : elems) has_target |= e.kind == Elem::kTarget;
     if (!has_target) r.target_optional = true;
-    if (!noun && elems.size() >= 2 && elems[0].kind == Elem::kSource && elems[1].kind == Elem::kWord &&
+    if (verb_at >= 0) {
+      if (elems[verb_at].kind != Elem::kWord) return err("'@' must mark a word");
+      r.verbal = true;
+      r.verbs = elems[verb_at].words;
+      const size_t from = !elems.empty() && elems[0].kind == Elem::kSource ? 1 : 0;
+      r.pre.assign(elems.begin() + static_cast<long>(from), elems.begin() + verb_at);
+      r.post.assign(elems.begin() + verb_at + 1, elems.end());
+    } else if (!noun && elems.size() >= 2 && elems[0].kind == Elem::kSource && elems[1].kind == Elem::kWord &&
         !elems[1].optional) {
       r.verbal = true;
       r.verbs = elems[1].words;
@@ -241,6 +264,63 @@ Status RuleSet::AddText(std::string_view text, const std::string& name) {
     if (nl >= text.size()) break;
   }
   return Status::Ok();
+}
+
+namespace {
+
+void FormatElems(const std::vector<Elem>& els, std::string* out) {
+  for (const Elem& e : els) {
+    *out += ' ';
+    if (e.adjacent) *out += '^';
+    std::string x;
+    switch (e.kind) {
+      case Elem::kSource: x = "S"; break;
+      case Elem::kTarget: x = e.optional ? "T?" : "T"; if (e.place_only) x += ":place"; break;
+      case Elem::kGap: x = "..."; break;
+      case Elem::kWord: {
+        const auto& alts = e.shown.empty() ? e.words : e.shown;
+        for (size_t i = 0; i < alts.size(); ++i) x += (i ? "|" : "") + alts[i];
+        break;
+      }
+    }
+    if (e.optional && e.kind != Elem::kTarget) x = "(" + x + ")";
+    *out += x;
+  }
+}
+
+}  // namespace
+
+std::string FormatRule(const Rule& r) {
+  std::string out = r.code.empty() ? "---" : r.code;
+  if (!r.planned_code.empty()) out += "/" + r.planned_code;
+  std::string id = r.id;
+  if (size_t c = id.find(':'); c != std::string::npos) id = id.substr(c + 1);
+  for (char& ch : id)
+    if (ch == ' ' || ch == ':') ch = '_';
+  out += " " + id;
+  if (r.symmetric) out += " sym";
+  if (!r.verbal) out += " noun";
+  if (r.loose) out += " loose";
+  if (r.implicit_target) out += " implicit";
+  if (!r.reverse_code.empty()) out += " rev=" + r.reverse_code;
+  auto numeric = [](const std::string& c) {
+    return c == "---" || (c.size() >= 2 && c.size() <= 4 && c.find_first_not_of("0123456789") == std::string::npos);
+  };
+  if (!numeric(r.code.empty() ? "---" : r.code)) out += " foreign";
+  out += " :";
+  if (r.verbal) {
+    out += " S";
+    FormatElems(r.pre, &out);
+    out += " @";
+    for (size_t i = 0; i < r.verbs.size(); ++i) out += (i ? "|" : "") + r.verbs[i];
+    FormatElems(r.post, &out);
+  } else {
+    std::string body;
+    FormatElems(r.pre, &body);
+    FormatElems(r.post, &body);
+    out += body;
+  }
+  return out;
 }
 
 namespace {

@@ -10,6 +10,7 @@
 // with its family's (or its own) code; each pattern becomes a loose rule
 // on every verb of its family. "[a:b]" codes a from source to target and
 // b from target to source; "---" blocks coding.
+#include <algorithm>
 #include <cctype>
 
 #include "events/internal.h"
@@ -66,7 +67,9 @@ Status ImportPetrarchVerbs(std::string_view text, const std::string& name, RuleS
   std::unordered_map<std::string, std::vector<std::string>> synsets;
   std::string current_set;
   Family fam;
+  std::string fam_name;
   bool in_family = false;
+  bool collecting = false;  // inside a synset's "+word" lines
   size_t count = 0;
   auto flush = [&]() {
     for (Rule& r : fam.bare)
@@ -102,18 +105,24 @@ Status ImportPetrarchVerbs(std::string_view text, const std::string& name, RuleS
       current_set = std::string(TrimWs(Fields(line)[0].substr(1)));
       while (!current_set.empty() && current_set.back() == '_') current_set.pop_back();
       synsets[current_set];
+      collecting = true;
       continue;
     }
+    if (line[0] != '+') collecting = false;
     if (line.starts_with("---")) {
       flush();
       std::string a, b;
       if (!ParseCode(line, &a, &b)) return err("verb family header needs a [code]");
       fam.code = a;
+      {
+        auto f = Fields(line);
+        fam_name = f.size() >= 2 ? std::string(f[1]) : "VERB";
+      }
       in_family = true;
       current_set.clear();
       continue;
     }
-    if (line[0] == '+' && !current_set.empty() && !in_family) {
+    if (line[0] == '+' && collecting) {
       // synset member; multiword members keep their last word.
       std::string_view w = TrimWs(line.substr(1));
       auto f = Fields(w);
@@ -133,12 +142,6 @@ Status ImportPetrarchVerbs(std::string_view text, const std::string& name, RuleS
       }
       continue;
     }
-    if (line[0] == '+' && !current_set.empty() && in_family && fam.verbs.empty() && fam.bare.empty()) {
-      // A synset defined inside the verb section (before the next family).
-      std::string_view word = TrimWs(line.substr(1));
-      if (!word.empty()) synsets[current_set].push_back(LemmaOf(Fields(word).back()));
-      continue;
-    }
     if (!in_family) continue;
     if (line[0] == '-') {
       // A pattern.
@@ -151,7 +154,7 @@ Status ImportPetrarchVerbs(std::string_view text, const std::string& name, RuleS
       std::string cleaned;
       for (char ch : body) cleaned.push_back(ch == '(' || ch == ')' || ch == '{' || ch == '}' ? ' ' : ch);
       Rule r;
-      r.id = "petrarch:" + std::to_string(line_no);
+      r.id = "petrarch:" + fam_name + "_L" + std::to_string(line_no);
       r.file = name;
       r.line = line_no;
       r.loose = true;
@@ -191,10 +194,18 @@ Status ImportPetrarchVerbs(std::string_view text, const std::string& name, RuleS
                 while (!sn.empty() && sn.back() == '_') sn.pop_back();
                 auto it = synsets.find(sn);
                 // An undefined synset matches nothing (PETRARCH would skip it too).
-                if (it == synsets.end()) e.words.push_back(std::string(alt));
-                else e.words.insert(e.words.end(), it->second.begin(), it->second.end());
+                if (it == synsets.end()) {
+                  e.words.push_back("undefined-synset-" + LemmaOf(alt.substr(1)));
+                  e.shown.push_back(e.words.back());
+                } else {
+                  e.words.insert(e.words.end(), it->second.begin(), it->second.end());
+                  e.shown.insert(e.shown.end(), it->second.begin(), it->second.end());
+                }
               } else {
                 e.words.push_back(LemmaOf(alt));
+                std::string shown;
+                LowerAscii(alt, &shown);
+                e.shown.push_back(shown);
               }
             }
             if (e.words.empty()) continue;
@@ -245,7 +256,7 @@ Status ImportPetrarchVerbs(std::string_view text, const std::string& name, RuleS
     for (size_t k = 0; k < parts.size(); ++k)
       if (parts[k][0] == '+') { verb_at = k; marked = true; }
     Rule r;
-    r.id = "petrarch:" + std::to_string(line_no);
+    r.id = "petrarch:" + fam_name + "_L" + std::to_string(line_no);
     r.file = name;
     r.line = line_no;
     r.verbal = true;
@@ -259,21 +270,38 @@ Status ImportPetrarchVerbs(std::string_view text, const std::string& name, RuleS
     r.verbs.push_back(verb);
     for (std::string_view form : Fields(forms)) {
       if (form[0] == '+') form.remove_prefix(1);
-      size_t us = form.find('_');
-      std::string_view fv = marked ? form.substr(0, us) : form;
-      if (!marked) fv = form.substr(0, us);
-      r.verbs.push_back(LemmaOf(fv));
+      const std::string fv = LemmaOf(form.substr(0, form.find('_')));
+      if (std::find(r.verbs.begin(), r.verbs.end(), fv) == r.verbs.end()) r.verbs.push_back(fv);
     }
     for (size_t k = 0; k < parts.size(); ++k) {
       if (k == (marked ? verb_at : 0)) continue;
       Elem e;
       e.kind = Elem::kWord;
       e.adjacent = true;
-      e.words.push_back(LemmaOf(parts[k][0] == '+' ? parts[k].substr(1) : parts[k]));
+      std::string_view part = parts[k][0] == '+' ? parts[k].substr(1) : parts[k];
+      if (!part.empty() && part[0] == '&') {
+        std::string sn(part.substr(1));
+        while (!sn.empty() && sn.back() == '_') sn.pop_back();
+        auto it = synsets.find(sn);
+        if (it != synsets.end()) {
+          e.words = it->second;
+          e.shown = it->second;
+        } else {
+          e.words.push_back("undefined-synset-" + LemmaOf(sn));
+          e.shown = e.words;
+        }
+      } else {
+        e.words.push_back(LemmaOf(part));
+        std::string shown;
+        LowerAscii(part, &shown);
+        e.shown.push_back(shown);
+      }
+      if (e.words.empty()) continue;
       (k < (marked ? verb_at : 0) ? r.pre : r.post).push_back(std::move(e));
     }
     if (r.pre.empty() && r.post.empty())
-      for (const std::string& v : r.verbs) fam.verbs.push_back(v);
+      for (const std::string& v : r.verbs)
+        if (std::find(fam.verbs.begin(), fam.verbs.end(), v) == fam.verbs.end()) fam.verbs.push_back(v);
     fam.bare.push_back(std::move(r));
   }
   flush();
@@ -282,3 +310,21 @@ Status ImportPetrarchVerbs(std::string_view text, const std::string& name, RuleS
 }
 
 }  // namespace annals::events
+
+namespace annals {
+
+Status ConvertPetrarchVerbs(std::string_view text, const std::string& name, std::string* out, size_t* rules) {
+  events::RuleSet set;
+  size_t read = 0;
+  if (Status s = events::ImportPetrarchVerbs(text, name, &set, &read); !s.ok()) return s;
+  out->append("# Converted from " + name + " by `annals dict import` (" + std::to_string(read) +
+              " verb forms and patterns).\n");
+  for (size_t i = 0; i < set.size(); ++i) {
+    out->append(events::FormatRule(set.rule(i)));
+    out->push_back('\n');
+  }
+  if (rules) *rules = set.size();
+  return Status::Ok();
+}
+
+}  // namespace annals
