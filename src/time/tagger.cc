@@ -797,6 +797,13 @@ class Tagger {
       const std::string_view d = T(j);
       if (AllDigits(d) && d.size() <= 2) day = ToInt(d);
       else day = NumericOrdinal(d);
+      // "December 15-16": a range of days, dated by its first.
+      const size_t dash = d.find('-');
+      if (dash != std::string_view::npos && dash <= 2 && AllDigits(d.substr(0, dash)) &&
+          AllDigits(d.substr(dash + 1)) && d.size() - dash - 1 <= 2) {
+        day = ToInt(d.substr(0, dash));
+        if (ToInt(d.substr(dash + 1)) <= day || ToInt(d.substr(dash + 1)) > 31) day = -1;
+      }
     } else if (Has(j, kOrdR) && L(j)->ordinal <= 31) {
       day = L(j)->ordinal;
     }
