@@ -838,8 +838,10 @@ class Tagger {
   }
 
   Cand MonthValue(uint32_t first, uint32_t end, int month) {
-    const int ry = RelYearAfter(&end);
-    if (ry != INT_MIN) return Make(first, end, Timex::kDate, FmtMonth(ry, month), kDctYear);
+    uint32_t e = end;
+    if (F(e) == Fn::kOf) ++e;  // "November of this year"
+    const int ry = RelYearAfter(&e);
+    if (ry != INT_MIN) return Make(first, e, Timex::kDate, FmtMonth(ry, month), kDctYear);
     const int y = ResolveMonthYear(dct_, month, TenseOf(first));
     return Make(first, end, Timex::kDate, FmtMonth(y, month), kDctYear);
   }
