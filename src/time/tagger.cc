@@ -421,7 +421,6 @@ class Tagger {
     }
     if (u == Unit::kWeekend && c.n != 1) return none;
     if (c.article && (u == Unit::kSecond || u == Unit::kQuarter || u == Unit::kNight)) return none;
-    if (c.n == 1 && !c.article && IsNum(i) && plural) {}  // "1 days": accept
     // "the year" style singular unit with a bare article is a duration:
     // "a year", "an hour".
     const Fn prev = PrevFn(i);
@@ -911,7 +910,6 @@ class Tagger {
 
   Cand RefRule(uint32_t i) {
     Cand none;
-    const Lex* l = L(i);
     const std::string_view w = T(i);
     char b[16];
     size_t n;
@@ -931,7 +929,6 @@ class Tagger {
     if (lw == "recently" || lw == "lately") return Make(i, i + 1, Timex::kDate, "PAST_REF");
     if (lw == "recent" && Has(i + 1, kUnitR) && L(i + 1)->plural && L(i + 1)->unit != Unit::kHalf)
       return Make(i, i + 2, Timex::kDuration, DurationValue(-1, L(i + 1)->unit));
-    (void)l;
     return none;
   }
 
@@ -1038,9 +1035,7 @@ class Tagger {
           end += 3;
         }
       }
-      Cand r = Make(i, end, type, std::move(v), kDctAll);
-      if (u == Unit::kDay || (u == Unit::kNight)) return r;
-      return r;
+      return Make(i, end, type, std::move(v), kDctAll);
     }
     // next Friday, last November, this summer, this morning
     if (Has(j, kWeekdayR) && Cap(j)) {
@@ -1141,9 +1136,6 @@ class Tagger {
         !(p == Fn::kIn || p == Fn::kSince || p == Fn::kUntil || p == Fn::kBy ||
           p == Fn::kDuring || (Prev(i) != UINT32_MAX && Has(Prev(i), kPosR | kRelR))))
       return none;
-    if (!the && !year_next && !of_year) {
-      // "in spring" is fine, "in fall" too; "in the fall" via TheRule.
-    }
     return SeasonAt(i, i, Rel::kNone);
   }
 
@@ -1166,12 +1158,9 @@ class Tagger {
       // TimeBank marks "earlier [this week]" but "[earlier this year]".
       if (Has(j + 1, kUnitR) && L(j + 1)->unit == Unit::kWeek) return none;
     }
-    bool on = false;
     if ((pos == Pos::kEarly || pos == Pos::kLate) && (F(j) == Fn::kOn || F(j) == Fn::kIn) &&
-        Has(j + 1, kWeekdayR)) {
-      ++j;
-      on = true;
-    }
+        Has(j + 1, kWeekdayR))
+      ++j;  // "early on Thursday"; the weekday rule below keeps the modifier out
     if (!In(j)) return none;
     Cand inner = Match(j, depth + 1);
     if (!inner.ok || inner.type == Timex::kDuration || inner.type == Timex::kSet) return none;
@@ -1182,7 +1171,6 @@ class Tagger {
     const char* mod = pos == Pos::kEarly || pos == Pos::kEarlier ? "START"
                       : pos == Pos::kMid                        ? "MID"
                                                                 : "END";
-    (void)on;
     inner.first = i;
     inner.mod = mod;
     return inner;
