@@ -8,18 +8,29 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <initializer_list>
+#include <string_view>
 
 #include "time/values.h"
 
 namespace annals::time_internal {
+namespace {
+// Concatenates without the temporaries of operator+ (which also trips a
+// GCC 12 -Wrestrict false positive).
+std::string Cat(std::initializer_list<std::string_view> parts) {
+  std::string out;
+  for (std::string_view p : parts) out.append(p);
+  return out;
+}
+}  // namespace
 
 std::string FmtYear(int y) {
-  char b[16];
+  char b[32];
   std::snprintf(b, sizeof b, "%04d", y);
   return b;
 }
 std::string FmtMonth(int y, int m) {
-  char b[16];
+  char b[32];
   std::snprintf(b, sizeof b, "%04d-%02d", y, m);
   return b;
 }
@@ -27,18 +38,18 @@ std::string FmtDay(CivilDate d) { return FormatDate(d); }
 std::string FmtWeek(CivilDate d) {
   int y, w;
   IsoWeek(d, &y, &w);
-  char b[16];
+  char b[32];
   std::snprintf(b, sizeof b, "%04d-W%02d", y, w);
   return b;
 }
 std::string FmtQuarter(int y, int q) {
-  char b[16];
+  char b[32];
   std::snprintf(b, sizeof b, "%04d-Q%d", y, q);
   return b;
 }
 std::string FmtSeason(int y, Season s) {
   static const char* kCodes[] = {"", "SP", "SU", "FA", "WI"};
-  return FmtYear(y) + "-" + kCodes[static_cast<int>(s)];
+  return Cat({FmtYear(y), "-", kCodes[static_cast<int>(s)]});
 }
 const char* PodCode(Pod p) {
   switch (p) {
@@ -63,31 +74,32 @@ std::string DurationValue(double n, Unit u) {
   const bool x = n < 0;
   // Halves in the next smaller unit: P2Y6M, PT1H30M, P1DT12H.
   if (!x && n != std::floor(n) && n - std::floor(n) == 0.5) {
-    const std::string whole = n >= 1 ? Num(std::floor(n)) : "";
+    const std::string whole = n >= 1 ? Num(std::floor(n)) : std::string();
+    const bool w = !whole.empty();
     switch (u) {
-      case Unit::kYear: return "P" + (whole.empty() ? "" : whole + "Y") + "6M";
-      case Unit::kMonth: return n >= 1 ? "P" + whole + "M15D" : "P15D";
-      case Unit::kDay: return "P" + (whole.empty() ? "" : whole + "D") + "T12H";
-      case Unit::kHour: return "PT" + (whole.empty() ? "" : whole + "H") + "30M";
-      case Unit::kMinute: return "PT" + (whole.empty() ? "" : whole + "M") + "30S";
+      case Unit::kYear: return Cat({"P", whole, w ? "Y" : "", "6M"});
+      case Unit::kMonth: return w ? Cat({"P", whole, "M15D"}) : std::string("P15D");
+      case Unit::kDay: return Cat({"P", whole, w ? "D" : "", "T12H"});
+      case Unit::kHour: return Cat({"PT", whole, w ? "H" : "", "30M"});
+      case Unit::kMinute: return Cat({"PT", whole, w ? "M" : "", "30S"});
       default: break;
     }
   }
-  auto q = [&](double mult) { return x ? std::string("X") : Num(n * mult); };
+  const std::string c = x ? std::string("X") : Num(n);
   switch (u) {
-    case Unit::kSecond: return "PT" + q(1) + "S";
-    case Unit::kMinute: return "PT" + q(1) + "M";
-    case Unit::kHour: return "PT" + q(1) + "H";
-    case Unit::kDay: case Unit::kNight: return "P" + q(1) + "D";
-    case Unit::kWeekend: return x ? "PXWE" : "P" + Num(n * 2) + "D";
-    case Unit::kWeek: return "P" + q(1) + "W";
-    case Unit::kFortnight: return "P" + q(2) + "W";
-    case Unit::kMonth: return "P" + q(1) + "M";
-    case Unit::kQuarter: return "P" + q(1) + "Q";
-    case Unit::kHalf: return "P" + q(6) + "M";
-    case Unit::kYear: return "P" + q(1) + "Y";
-    case Unit::kDecade: return x ? "PXDE" : "P" + Num(n * 10) + "Y";
-    case Unit::kCentury: return x ? "PXCE" : "P" + Num(n * 100) + "Y";
+    case Unit::kSecond: return Cat({"PT", c, "S"});
+    case Unit::kMinute: return Cat({"PT", c, "M"});
+    case Unit::kHour: return Cat({"PT", c, "H"});
+    case Unit::kDay: case Unit::kNight: return Cat({"P", c, "D"});
+    case Unit::kWeekend: return x ? std::string("PXWE") : Cat({"P", Num(n * 2), "D"});
+    case Unit::kWeek: return Cat({"P", c, "W"});
+    case Unit::kFortnight: return x ? std::string("PXW") : Cat({"P", Num(n * 2), "W"});
+    case Unit::kMonth: return Cat({"P", c, "M"});
+    case Unit::kQuarter: return Cat({"P", c, "Q"});
+    case Unit::kHalf: return x ? std::string("PXM") : Cat({"P", Num(n * 6), "M"});
+    case Unit::kYear: return Cat({"P", c, "Y"});
+    case Unit::kDecade: return x ? std::string("PXDE") : Cat({"P", Num(n * 10), "Y"});
+    case Unit::kCentury: return x ? std::string("PXCE") : Cat({"P", Num(n * 100), "Y"});
     case Unit::kNone: break;
   }
   return "PX";
