@@ -482,13 +482,37 @@ uint32_t Scan::OnPhrase(const Match& m, uint32_t i, uint32_t end) {
     case EntryKind::kDictAgent: {
       const DictionaryAgent& d = r.dict_agents_[e.ref];
       std::string code = d.code;
+      // "~COP" (or a bare sector such as "COP") is appended to the actor
+      // before it; anything else is a full code of its own.
+      const bool suffix = (!code.empty() && code[0] == '~') || code.size() <= 3;
       code.erase(std::remove(code.begin(), code.end(), '~'), code.end());
       uint32_t first = i;
-      const int32_t ci = CountryBefore(i);
       std::string name(st.text.substr(tok(i).begin, tok(last - 1).end - tok(i).begin));
       Actor a;
       a.kind = ActorKind::kOrganization;
-      if (ci >= 0 && code.size() <= 3) {
+      ActorResult& out = *st.out;
+      const int32_t prev = i > 0 ? st.tok_mention[i - 1] : -1;
+      if (suffix && prev >= 0 && static_cast<size_t>(prev) + 1 == out.mentions.size() &&
+          out.mentions[prev].actor >= 0 && !out.mentions[prev].coreference &&
+          out.mentions[prev].type != ActorKind::kPerson &&
+          !out.actors[out.mentions[prev].actor].cameo.empty()) {
+        // "Iraqi police" with "Iraqi" an actor of the dictionary: the agent
+        // extends that mention, whose code it completes (IRQ + COP).
+        Mention& pm = out.mentions[prev];
+        const Actor& base = out.actors[pm.actor];
+        a.cameo = base.cameo + code;
+        a.country = base.country;
+        a.id = Slug(base.cameo + "-" + code);
+        a.name = std::string(st.text.substr(pm.begin, tok(last - 1).end - pm.begin));
+        pm.actor = AddActor(std::move(a));
+        pm.type = ActorKind::kOrganization;
+        pm.end = tok(last - 1).end;
+        pm.last_token = last;
+        for (uint32_t k = i; k < last; ++k) st.tok_mention[k] = prev;
+        return m.len;
+      }
+      const int32_t ci = CountryBefore(i);
+      if (ci >= 0 && suffix) {
         // "Iraqi police" -> IRQCOP; an adjective joins the mention, a named
         // country ("Iraq's police") keeps its own.
         const KbCountry& c = kb.countries[ci];

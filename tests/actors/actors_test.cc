@@ -24,7 +24,7 @@ const std::string kFixture = ANNALS_SOURCE_DIR "/tests/actors/data";
 const std::string kData = ANNALS_SOURCE_DIR "/data";
 // Accuracy floors: the measured F1 (all types) less 0.01.
 constexpr double kMeantimeFloor = 0.487;  // measured 0.497 (strict, 120 documents)
-constexpr double kConllFloor = 0.705;  // measured 0.715 (strict, 231 documents)
+constexpr double kConllFloor = 0.705;     // measured 0.715 (strict, 231 documents)
 
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -336,6 +336,30 @@ TEST(Dictionary, DatedCodesAgentsAndReplacement) {
   EXPECT_NE(rep.Find("Barack Obama"), nullptr);
 }
 
+TEST(Dictionary, AgentCompletesTheActorBeforeIt) {
+  auto res = Load(kFixture);
+  ASSERT_TRUE(res);
+  std::vector<DictionaryActor> actors(1);
+  actors[0].name = "Iraq";
+  actors[0].phrases = {"IRAQI", "IRAQ"};
+  actors[0].codes = {{"IRQ", std::nullopt, std::nullopt}};
+  std::vector<DictionaryAgent> agents(2);
+  agents[0].phrases = {"POLICE"};
+  agents[0].code = "~COP";
+  agents[1].phrases = {"DEFENSE MINISTRY"};
+  agents[1].code = "~GOVMIL";
+  res->AddDictionary(actors, agents, true);
+  const Resolved out =
+      ResolveText(*res, "Iraqi police and the Iraq defense ministry met.", "2010-05-01");
+  const Actor* cop = out.ActorOf("Iraqi police");
+  ASSERT_NE(cop, nullptr);
+  EXPECT_EQ(cop->cameo, "IRQCOP");
+  const Actor* mil = out.ActorOf("Iraq defense ministry");
+  ASSERT_NE(mil, nullptr);
+  EXPECT_EQ(mil->cameo, "IRQGOVMIL");
+  EXPECT_EQ(out.r.mentions.size(), 2u);
+}
+
 TEST(Dictionary, PreferredOverBuiltins) {
   auto res = Load(kFixture);
   ASSERT_TRUE(res);
@@ -443,12 +467,12 @@ bool HaveBuildGazetteer() {
   const ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
   if (n <= 0) return false;
   exe[n] = 0;
-  return std::filesystem::exists(std::filesystem::path(exe).parent_path().string() + "/gazetteer.bin");
+  return std::filesystem::exists(std::filesystem::path(exe).parent_path().string() +
+                                 "/gazetteer.bin");
 }
 
 TEST(Gazetteer, AmbiguityByPopulationAndInCue) {
-  if (!HaveBuildGazetteer())
-    GTEST_SKIP() << "no compiled gazetteer (scripts/install-gazetteer.sh)";
+  if (!HaveBuildGazetteer()) GTEST_SKIP() << "no compiled gazetteer (scripts/install-gazetteer.sh)";
   auto res = Load(kFixture);
   ASSERT_TRUE(res);
   const Resolved out = ResolveText(
