@@ -547,6 +547,8 @@ void Coder::Code(std::string_view text, const TextLayer& layer, const std::vecto
     // Fast path: a sentence without any actor mention codes nothing.
     while (cursor < mentions.size() && mentions[cursor].last_token <= s.first) ++cursor;
     if (cursor >= mentions.size() || mentions[cursor].first_token >= s.last) continue;
+    // A dyad needs two actors: one mention alone codes nothing.
+    if (require_dyad_ && (cursor + 1 >= mentions.size() || mentions[cursor + 1].first_token >= s.last)) continue;
     size_t c2 = cursor;
     ws.Build(text, layer, s, mentions, &c2);
     if (const int d = Discarded(ws); d > 0) {

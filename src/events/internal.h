@@ -71,8 +71,13 @@ class RuleSet {
   size_t size() const { return rules_.size(); }
 
  private:
+  // Heterogeneous lookup: a string_view finds without allocating.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
   std::vector<Rule> rules_;
-  std::unordered_map<std::string, std::vector<uint32_t>> index_;
+  std::unordered_map<std::string, std::vector<uint32_t>, Hash, std::equal_to<>> index_;
 };
 
 // Writes a rule in the pattern format (one line, no newline).

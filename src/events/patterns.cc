@@ -103,7 +103,7 @@ void RuleSet::Add(Rule r) {
 }
 
 const std::vector<uint32_t>* RuleSet::Lookup(std::string_view lemma) const {
-  auto it = index_.find(std::string(lemma));
+  auto it = index_.find(lemma);
   return it == index_.end() ? nullptr : &it->second;
 }
 
@@ -328,7 +328,9 @@ namespace {
 struct MatchState {
   const Words& ws;
   const std::vector<Mention>& mentions;
-  const std::vector<Elem>& el;
+  const Elem* el;         // the elements after the anchor
+  size_t n;
+  size_t passive_opt;     // index of a target slot made optional by the passive voice
   uint32_t limit;
   bool loose;
   Match* m;
@@ -345,7 +347,7 @@ bool Skippable(const Word& w) {
 }
 
 bool Seq(MatchState& st, size_t k, uint32_t pos, int matched) {
-  if (k == st.el.size()) {
+  if (k == st.n) {
     st.m->last = pos;
     st.m->score = matched;
     return true;
@@ -386,7 +388,7 @@ bool Seq(MatchState& st, size_t k, uint32_t pos, int matched) {
         ActorChunk c = ChunkAt(st.ws, q, st.limit, 2);
         if (!c.found()) break;
         // A chunk followed by "and" in the pattern keeps its first conjunct.
-        if (k + 1 < st.el.size() && st.el[k + 1].kind == Elem::kWord && c.mentions.size() > 1) {
+        if (k + 1 < st.n && st.el[k + 1].kind == Elem::kWord && c.mentions.size() > 1) {
           for (const std::string& x : st.el[k + 1].words)
             if (x == "and" || x == "or") {
               c.mentions.resize(1);
@@ -415,7 +417,7 @@ bool Seq(MatchState& st, size_t k, uint32_t pos, int matched) {
         break;
     }
   }
-  if (e.optional) return Seq(st, k + 1, pos, matched);
+  if (e.optional || k == st.passive_opt) return Seq(st, k + 1, pos, matched);
   return false;
 }
 
@@ -470,21 +472,23 @@ bool MatchRule(const Rule& r, const Words& ws, uint32_t anchor, uint32_t clause_
     // post[0] is the anchor word itself.
     k0 = 1;
   }
-  std::vector<Elem> tail(r.post.begin() + static_cast<long>(k0), r.post.end());
+  const Elem* tail = r.post.data() + k0;
+  const size_t n = r.post.size() - k0;
   // Passive voice: the direct object is the grammatical subject, so a
   // target slot right after the verb may stay empty ("was condemned by").
   const bool passive = r.verbal && IsPassive(ws, anchor);
+  size_t passive_opt = SIZE_MAX;
   if (passive && from < ws.w.size() && ws.w[from].has(kBy)) {
     // "was accused by Ukraine of aggression": the rest follows the agent.
     ActorChunk agent = ChunkAt(ws, from + 1, clause_end, 2);
     if (agent.found()) from = agent.last;
   }
   if (passive)
-    for (Elem& e : tail) {
-      if (e.kind == Elem::kTarget) { e.optional = true; break; }
-      if (e.kind == Elem::kWord && !e.optional) break;
+    for (size_t i = 0; i < n; ++i) {
+      if (tail[i].kind == Elem::kTarget) { passive_opt = i; break; }
+      if (tail[i].kind == Elem::kWord && !tail[i].optional) break;
     }
-  MatchState st{ws, mentions, tail, clause_end, r.loose, m};
+  MatchState st{ws, mentions, tail, n, passive_opt, clause_end, r.loose, m};
   if (!Seq(st, 0, from, 3)) return false;
   if (!r.pre.empty() && !PreSeq(r, ws, anchor, clause_start, mentions, m)) return false;
   if (m->target.found()) m->score += 2;

@@ -171,17 +171,56 @@ constexpr LexEntry kLexicon[] = {
     {"yet", kAdverb},
 };
 
+// Open-addressing table over the lexicon, keyed by a cheap hash of the
+// word (first, last letters and length): one probe for most words.
+class LexTable {
+ public:
+  LexTable() {
+    for (const LexEntry& e : kLexicon) Put(e.word, e.tags);
+    for (std::string_view r : {"say", "tell", "announce", "add", "report", "claim", "insist"})
+      Put(r, kReportLemma);
+  }
+  uint16_t Get(std::string_view w) const {
+    if (w.empty() || w.size() > 12) return 0;
+    for (uint32_t h = Hash(w);; h = (h + 1) & (kSize - 1)) {
+      const Slot& s = slots_[h];
+      if (s.word.empty()) return 0;
+      if (s.word == w) return s.tags;
+    }
+  }
+  static constexpr uint16_t kReportLemma = 1u << 15 | 1u << 14;  // marker, stripped by callers
+
+ private:
+  static constexpr uint32_t kSize = 1024;
+  struct Slot {
+    std::string_view word;
+    uint16_t tags = 0;
+  };
+  static uint32_t Hash(std::string_view w) {
+    uint32_t h = static_cast<uint32_t>(w.size()) * 131u;
+    for (char c : w) h = h * 31u + static_cast<unsigned char>(c);
+    return h & (kSize - 1);
+  }
+  void Put(std::string_view w, uint16_t tags) {
+    for (uint32_t h = Hash(w);; h = (h + 1) & (kSize - 1)) {
+      if (slots_[h].word.empty() || slots_[h].word == w) {
+        slots_[h].word = w;
+        slots_[h].tags = tags;
+        return;
+      }
+    }
+  }
+  Slot slots_[kSize];
+};
+
+const LexTable& Lex() {
+  static const LexTable t;
+  return t;
+}
+
 uint16_t LexTags(std::string_view w) {
-  // Sorted once, so the table above can be kept in reading order.
-  static const std::vector<LexEntry> sorted = [] {
-    std::vector<LexEntry> v(std::begin(kLexicon), std::end(kLexicon));
-    std::sort(v.begin(), v.end(), [](const LexEntry& a, const LexEntry& b) { return a.word < b.word; });
-    return v;
-  }();
-  auto it = std::lower_bound(sorted.begin(), sorted.end(), w,
-                             [](const LexEntry& e, std::string_view x) { return e.word < x; });
-  if (it != sorted.end() && it->word == w) return it->tags;
-  return 0;
+  const uint16_t t = Lex().Get(w);
+  return t == LexTable::kReportLemma ? 0 : t;
 }
 
 bool IsQuoteOrParen(std::string_view t) {
@@ -251,9 +290,8 @@ void Words::Build(std::string_view text, const TextLayer& layer, const Sentence&
     }
     x.past = IsPastForm(x.lower);
     x.ing = x.lower.size() > 4 && x.lower.ends_with("ing");
-    if (x.lemma == "say" || x.lemma == "tell" || x.lemma == "announce" || x.lemma == "state" ||
-        x.lemma == "add" || x.lemma == "report" || x.lemma == "claim" || x.lemma == "insist")
-      if (x.lower != "state" && x.lower != "states") x.tags |= kReport;
+    // Reporting verbs by lemma: said, tells, announced, added...
+    if (Lex().Get(x.lemma) == LexTable::kReportLemma) x.tags |= kReport;
   }
   // Mentions: advance the cursor to this sentence.
   size_t& m = *mention_cursor;
@@ -460,7 +498,7 @@ ActorChunk ChunkAt(const Words& ws, uint32_t i, uint32_t limit, int max_skip) {
         ++j2;
       if (j2 < limit && ws.w[j2].mention >= 0) {
         // A comma-joined item must be followed by a later "and" to be a list.
-        if (ws.w[k].lower == ",") {
+        if (ws.w[k].lower == "," && ws.w[k + 1].lower != "and") {
           bool list = false;
           for (uint32_t q = j2; q < limit && q < j2 + 8; ++q)
             if (ws.w[q].lower == "and") { list = true; break; }
@@ -550,6 +588,17 @@ ActorChunk SubjectOf(const Words& ws, uint32_t v, bool* controlled) {
     }
   }
   ActorChunk c = FirstSubjectChunk(ws, cs, g);
+  // "..., the official news agency WFNA said": a chunk between the last
+  // comma and the verb is its subject (unless it ends a list that the
+  // clause's first chunk already spans).
+  if (c.found() && c.last != g) {
+    for (uint32_t k = g; k > cs; --k) {
+      if (!ws.w[k - 1].has(kComma)) continue;
+      ActorChunk after = FirstSubjectChunk(ws, k, g);
+      if (after.found() && after.last == g && after.first > c.last) return after;
+      break;
+    }
+  }
   if (c.found()) return c;
   // Nothing in this segment: VP coordination ("and met") or a clause after
   // a comma; borrow the subject of the previous clause.

@@ -193,17 +193,17 @@ double EvalRecall(const std::string& set) {
 // commit history); a drop below means a regression.
 TEST(EvalFloors, PetrarchUnitTests) {
   if (!HaveShared()) GTEST_SKIP() << "skipped: no ../shared";
-  EXPECT_GE(EvalRecall("a"), 59.7);
+  EXPECT_GE(EvalRecall("a"), 57.2);
 }
 
 TEST(EvalFloors, GsrWithPhoenixDictionaries) {
   if (!HaveShared()) GTEST_SKIP() << "skipped: no ../shared";
-  EXPECT_GE(EvalRecall("b"), 33.2);
+  EXPECT_GE(EvalRecall("b"), 38.2);
 }
 
 TEST(EvalFloors, GsrBuiltIn) {
   if (!HaveShared()) GTEST_SKIP() << "skipped: no ../shared";
-  EXPECT_GE(EvalRecall("c"), 4.1);
+  EXPECT_GE(EvalRecall("c"), 9.1);
 }
 
 }  // namespace
