@@ -927,8 +927,12 @@ class Tagger {
     // "previously", "formerly", "soon" are left out: TimeBank rarely
     // marks them and they are mostly discourse adverbs.
     if (lw == "recently" || lw == "lately") return Make(i, i + 1, Timex::kDate, "PAST_REF");
-    if (lw == "recent" && Has(i + 1, kUnitR) && L(i + 1)->plural && L(i + 1)->unit != Unit::kHalf)
+    if (lw == "recent" && Has(i + 1, kUnitR) && L(i + 1)->plural && L(i + 1)->unit != Unit::kHalf) {
+      // TimeBank reads "in recent years" as a vague past, shorter spans as
+      // durations ("recent weeks": PXW).
+      if (L(i + 1)->unit >= Unit::kYear) return Make(i, i + 2, Timex::kDate, "PAST_REF");
       return Make(i, i + 2, Timex::kDuration, DurationValue(-1, L(i + 1)->unit));
+    }
     return none;
   }
 
