@@ -185,7 +185,8 @@ void RunExtract(const ExtractArgs& args) {
   popts.time.day_first = args.day_first;
   // --until: stop after a stage (to measure or debug the stages before it).
   static const char* kStages[] = {"text", "time", "actors", "events"};
-  const auto stage = std::find(std::begin(kStages), std::end(kStages), args.until) - std::begin(kStages);
+  const size_t stage =
+      static_cast<size_t>(std::find(std::begin(kStages), std::end(kStages), args.until) - std::begin(kStages));
   if (stage == std::size(kStages)) {
     std::fprintf(stderr, "annals extract: --until takes text, time, actors or events\n");
     throw CLI::RuntimeError(kExitUsage);
