@@ -211,54 +211,5 @@ bool IsPastForm(std::string_view w) {
   return w.size() > 3 && w.ends_with("ed") && !IsStemException(w);
 }
 
-Tense TenseAt(std::string_view text, const TextLayer& layer, uint32_t tok) {
-  if (tok >= layer.tokens.size()) return Tense::kUnknown;
-  const Sentence& s = layer.sentences[layer.sentence_of[tok]];
-  std::string buf, buf2;
-  // Scores one token as a tense signal; returns kUnknown if it is none.
-  auto signal = [&](uint32_t i) -> Tense {
-    const Token& t = layer.tokens[i];
-    if (!t.is(Token::kWord)) return Tense::kUnknown;
-    std::string_view w = LowerAscii(t.in(text), &buf);
-    if (w == "will" || w == "shall" || w == "'ll" || w == "won't" || w == "wo") return Tense::kFuture;
-    if ((w == "is" || w == "are" || w == "was" || w == "were") && i + 2 < s.last) {
-      std::string_view n = LowerAscii(layer.tokens[i + 1].in(text), &buf2);
-      if (n == "to" || n == "due" || n == "expected" || n == "set" || n == "scheduled" ||
-          n == "going" || n == "slated")
-        return w == "is" || w == "are" ? Tense::kFuture : Tense::kPast;
-      w = LowerAscii(t.in(text), &buf);
-    }
-    if (w == "plans" || w == "intends" || w == "expects") return Tense::kFuture;
-    if (w == "is" || w == "are" || w == "am" || w == "says" || w == "say") return Tense::kPresent;
-    if (w == "has" || w == "have") {
-      // present perfect: has been, have met -> past reference
-      if (i + 1 < s.last) {
-        std::string_view n = LowerAscii(layer.tokens[i + 1].in(text), &buf2);
-        if (IsPastForm(n)) return Tense::kPast;
-      }
-      return Tense::kPresent;
-    }
-    if (t.is(Token::kCapitalized) && i != s.first) return Tense::kUnknown;  // names: "Ted"
-    if (IsPastForm(w)) {
-      // A participle after "be" in a future frame ("will be held") was caught above.
-      return Tense::kPast;
-    }
-    return Tense::kUnknown;
-  };
-  // Nearest signal to the left, within the clause; then to the right.
-  for (uint32_t i = tok; i-- > s.first;) {
-    const std::string_view tx = layer.tokens[i].in(text);
-    if (tx == ";") break;
-    Tense t = signal(i);
-    if (t != Tense::kUnknown) return t;
-  }
-  for (uint32_t i = tok + 1; i < s.last; ++i) {
-    const std::string_view tx = layer.tokens[i].in(text);
-    if (tx == ";") break;
-    Tense t = signal(i);
-    if (t != Tense::kUnknown) return t;
-  }
-  return Tense::kUnknown;
-}
 
 }  // namespace annals

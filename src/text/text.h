@@ -78,10 +78,11 @@ bool IsPastForm(std::string_view lower_word);
 
 enum class Tense : uint8_t { kUnknown, kPast, kPresent, kFuture };
 
-// The tense of the clause around token `tok`: looks at the nearest verb
-// group in the same sentence ("will hold", "was", "is to go", "has been",
-// "said"). Future for will/shall/'ll/"is to"/"is due to"/"is expected to"/
-// "plans to"/going to; past for past forms and "has/have" + participle.
+// The tense of the clause around token `tok` (tense.cc): the nearest verb
+// group in the same clause, read whole ("will hold", "is to go", "are
+// expected to meet", "has been", "must be returned by"), with deadline
+// cues ("by Friday", "until March") pointing forward and reporting verbs
+// ("said") skipped unless next to the token.
 Tense TenseAt(std::string_view text, const TextLayer& layer, uint32_t tok);
 
 }  // namespace annals

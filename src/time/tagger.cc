@@ -24,7 +24,6 @@
 #include "time/lexicon.h"
 #include "time/time.h"
 #include "time/values.h"
-#include "time/tense.h"
 
 namespace annals {
 
@@ -211,7 +210,7 @@ class Tagger {
     const uint32_t p = Prev(i);
     return p == UINT32_MAX ? Fn::kNone : F(p);
   }
-  Tense TenseOf(uint32_t i) const { return ClauseTense(text_, layer_, i); }
+  Tense TenseOf(uint32_t i) const { return TenseAt(text_, layer_, i); }
 
   Cand Make(uint32_t first, uint32_t last, Timex::Type type, std::string value,
             DctDep dep = kNoDct, const char* mod = nullptr) const {

@@ -1,17 +1,21 @@
-// Clause tense for temporal resolution.
+// Clause tense: the tense of the verb group that governs a token, for
+// resolving weekdays and months ("will ... on Tuesday" looks ahead, "was
+// ... on Saturday" looks back) and for event modes.
 //
-// The text layer's TenseAt() takes the nearest verb signal, which misreads
-// "are expected to join" (the participle "expected" looks past) and "must
-// be returned by". Here a participle defers to its auxiliary, intention
-// verbs followed by "to"/"for" and modals mark the future, and a deadline
-// preposition right before the expression ("by", "until", "as soon as")
-// points forward. Only called for weekdays, bare months and days without
-// a year, so it may allocate nothing and still be simple.
-#include "time/tense.h"
-
+// The nearest verb signal on the left within the clause wins, then the
+// nearest on the right. A participle defers to its auxiliary ("are
+// expected to join" is future, "has been" is past); intention verbs
+// followed by "to"/"for" and modals mark the future; a deadline
+// preposition right before the token ("by", "until", "as soon as") points
+// forward; a reporting verb dates the report, not what is reported. No
+// allocation: words are lowered into stack buffers.
+#include <algorithm>
 #include <cstring>
+#include <initializer_list>
 
-namespace annals::time_internal {
+#include "text/text.h"
+
+namespace annals {
 namespace {
 
 constexpr int kWindow = 16;  // tokens scanned on each side
@@ -66,8 +70,15 @@ class Reader {
     // Plans look ahead whatever their own tense: "planned a rally on Saturday".
     if (OneOf(w, {"planned", "planning", "plans", "plan", "scheduled", "schedules", "schedule"}))
       return Tense::kFuture;
-    if (OneOf(w, {"is", "are", "am"}))
-      return next == "to" ? Tense::kFuture : Tense::kPresent;
+    if (OneOf(w, {"is", "are", "am"})) {
+      // "is to go", "are expected to meet", "is due to arrive"
+      char b3[24];
+      const std::string_view after = W(i + 2, b3);
+      if (next == "to" || (OneOf(next, {"expected", "due", "set", "scheduled", "slated", "going",
+                                        "likely", "poised"}) && after == "to"))
+        return Tense::kFuture;
+      return Tense::kPresent;
+    }
     if (OneOf(w, {"was", "were", "had", "did", "has", "have"})) return Tense::kPast;
     if (OneOf(w, {"says", "say"})) return Tense::kPresent;
     if (IsPastForm(w)) {
@@ -88,7 +99,7 @@ class Reader {
 
 }  // namespace
 
-Tense ClauseTense(std::string_view text, const TextLayer& layer, uint32_t tok) {
+Tense TenseAt(std::string_view text, const TextLayer& layer, uint32_t tok) {
   if (tok >= layer.tokens.size()) return Tense::kUnknown;
   const Sentence& s = layer.sentences[layer.sentence_of[tok]];
   Reader r(text, layer, s);
@@ -130,4 +141,4 @@ Tense ClauseTense(std::string_view text, const TextLayer& layer, uint32_t tok) {
   return Tense::kUnknown;
 }
 
-}  // namespace annals::time_internal
+}  // namespace annals
