@@ -182,13 +182,14 @@ std::string Show(const std::vector<Triple>& ts) {
   return out.empty() ? "-" : out;
 }
 
-Score Run(const std::vector<Record>& records, const Stages& st, int verbose) {
+Score Run(const std::vector<Record>& records, const Stages& st, int verbose, const std::string& only) {
   Score sc;
   TextLayer layer;
   std::vector<Timex> times;
   ActorResult actors;
   std::vector<Event> events;
   for (const Record& r : records) {
+    if (!only.empty() && r.id != only) continue;
     layer.clear();
     times.clear();
     actors.clear();
@@ -272,6 +273,7 @@ void AddEvalEventsCommand(CLI::App& eval) {
     std::string data;
     int verbose = 0;
     bool no_dyad = false;
+    std::string only;
   };
   auto opts = std::make_shared<Opts>();
   CLI::App* cmd = eval.add_subcommand(
@@ -284,6 +286,7 @@ void AddEvalEventsCommand(CLI::App& eval) {
   cmd->add_option("--data", opts->data, "the annals data folder");
   cmd->add_flag("--no-dyad", opts->no_dyad,
                 "(a), (b): let imported patterns code events without a target (PETRARCH's require_dyad = false)");
+  cmd->add_option("--only", opts->only, "score only the record with this id (with -vv to see why)");
   cmd->add_flag("-v,--verbose", opts->verbose, "list the records with misses or false positives (-vv: details)");
   cmd->callback([opts] {
     const std::string data = ResolveDataDir(opts->data);
@@ -301,7 +304,7 @@ void AddEvalEventsCommand(CLI::App& eval) {
       auto st = MakeStages(data, dicts, {"PETR.Validate.actors.txt"}, "PETR.Validate.agents.txt",
                            "PETR.Validate.verbs.txt", "PETR.Validate.discards.txt", !opts->no_dyad);
       if (!st.ok()) fail(st.status());
-      Print("(a) PETR.UnitTest.records.xml + PETR.Validate dictionaries", Run(*recs, *st, opts->verbose));
+      Print("(a) PETR.UnitTest.records.xml + PETR.Validate dictionaries", Run(*recs, *st, opts->verbose, opts->only));
     }
     if (all || opts->set == "b") {
       auto recs = ReadRecords(gsr);
@@ -311,14 +314,14 @@ void AddEvalEventsCommand(CLI::App& eval) {
                             "Phoenix.MilNonState.actors.txt"},
                            "Phoenix.agents.txt", "CAMEO.2.0.txt", "Phoenix.discards.txt", !opts->no_dyad);
       if (!st.ok()) fail(st.status());
-      Print("(b) PETR2_GSR_validation.xml + Phoenix dictionaries", Run(*recs, *st, opts->verbose));
+      Print("(b) PETR2_GSR_validation.xml + Phoenix dictionaries", Run(*recs, *st, opts->verbose, opts->only));
     }
     if (all || opts->set == "c") {
       auto recs = ReadRecords(gsr);
       if (!recs.ok()) fail(recs.status());
       auto st = MakeStages(data, dicts, {}, "", "", "", true);
       if (!st.ok()) fail(st.status());
-      Print("(c) PETR2_GSR_validation.xml + annals built-in knowledge and patterns", Run(*recs, *st, opts->verbose));
+      Print("(c) PETR2_GSR_validation.xml + annals built-in knowledge and patterns", Run(*recs, *st, opts->verbose, opts->only));
     }
   });
 }

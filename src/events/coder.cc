@@ -347,7 +347,7 @@ void Coder::CodeSentence(std::string_view text, const TextLayer& layer, uint32_t
     if (!target.found() && r.implicit_target) {
       // PETRARCH patterns without "+": the first actor after the verb.
       for (uint32_t i = c.anchor + 1; i < ce; ++i) {
-        if (ws.w[i].has(kComma)) break;  // "..., a senior official said"
+        if (ws.w[i].has(kComma) && i >= c.last_word) break;  // "..., a senior official said"
         if (ws.w[i].mention < 0) continue;
         if (i > 0 && ws.w[i - 1].has(kBy) && IsPassive(ws, c.anchor)) continue;
         target = ChunkAt(ws, i, ce, 0);

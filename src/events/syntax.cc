@@ -587,6 +587,19 @@ ActorChunk SubjectOf(const Words& ws, uint32_t v, bool* controlled) {
       return ChunkAt(ws, b, k, 0);
     }
   }
+  // "X and Y welcomed ..., the official news agency said": the reporting
+  // verb's subject is the phrase after the last comma, even when it is no
+  // known actor.
+  if (ws.w[v].has(kReport) && g > cs) {
+    for (uint32_t k = g; k > cs; --k) {
+      if (!ws.w[k - 1].has(kComma)) continue;
+      bool plain_np = k < g;
+      for (uint32_t j = k; j < g && plain_np; ++j)
+        plain_np = ws.w[j].mention < 0 && !ws.w[j].punct && !ws.w[j].has(kAux | kRelPron | kSubord | kReport);
+      if (plain_np) return ActorChunk{};
+      break;
+    }
+  }
   ActorChunk c = FirstSubjectChunk(ws, cs, g);
   // "..., the official news agency WFNA said": a chunk between the last
   // comma and the verb is its subject (unless it ends a list that the
@@ -595,7 +608,10 @@ ActorChunk SubjectOf(const Words& ws, uint32_t v, bool* controlled) {
     for (uint32_t k = g; k > cs; --k) {
       if (!ws.w[k - 1].has(kComma)) continue;
       ActorChunk after = FirstSubjectChunk(ws, k, g);
-      if (after.found() && after.last == g && after.first > c.last) return after;
+      bool tail_plain = after.found();
+      for (uint32_t j = after.last; j < g && tail_plain; ++j)
+        tail_plain = !ws.w[j].punct && !ws.w[j].has(kAux | kRelPron | kSubord | kReport | kPrep) && !ws.w[j].past;
+      if (tail_plain && after.first > c.last) return after;
       break;
     }
   }
