@@ -231,7 +231,20 @@ int32_t ChunkActor(const Words& ws, const ActorChunk& c, size_t k, ActorResult* 
     while (j < ws.w.size() && ws.w[j].has(kDet)) ++j;
     if (j < ws.w.size() && IsCountry(*r, ws.w[j].mention)) country = ws.w[j].mention;
   }
-  if (agent < 0 || country < 0) return head_actor;
+  if (agent < 0 || country < 0) {
+    // "Bree Prime Minister Romendacil": a name coded only by its country
+    // yields to a title of the same country with a fuller code (BREGOV).
+    const std::string& hc = r->actors[head_actor].cameo;
+    int32_t best = head_actor;
+    if (!hc.empty())
+      for (uint32_t i = from; i < to; ++i) {
+        const int32_t m = ws.w[i].mention;
+        if (m < 0 || r->mentions[m].actor < 0) continue;
+        const std::string& mc = r->actors[r->mentions[m].actor].cameo;
+        if (mc.size() > r->actors[best].cameo.size() && mc.starts_with(hc)) best = r->mentions[m].actor;
+      }
+    return best;
+  }
   const Actor& ag = r->actors[r->mentions[agent].actor];
   const Actor& co = r->actors[r->mentions[country].actor];
   if (ag.cameo.starts_with(co.cameo)) return head_actor;

@@ -278,6 +278,14 @@ void Words::Build(std::string_view text, const TextLayer& layer, const Sentence&
       continue;
     }
     x.tags = LexTags(x.lower);
+    // -ly adverbs ("fiercely", "strongly") sit inside verb groups.
+    if (x.tags == 0 && x.lower.size() > 5 && x.lower.ends_with("ly") && !x.capitalized) {
+      static constexpr std::string_view kNotAdverbs[] = {"supply", "rally", "reply", "apply", "family",
+                                                         "assembly", "monopoly", "anomaly", "multiply"};
+      bool adv = true;
+      for (auto n : kNotAdverbs) adv &= x.lower != n;
+      if (adv) x.tags |= kAdverb;
+    }
     // Contracted negation: "didn't" may come as one token.
     if (x.lower.size() > 3 && x.lower.ends_with("n't")) x.tags |= kNeg | kAux;
     std::string_view lemma = VerbLemma(x.lower, &lbuf);
