@@ -1,17 +1,15 @@
 // Throughput of the time stage alone over the Reuters-21578 bodies.
 //
-// The corpus is read once (zlib, straight from the .sgm.gz files) and
+// The corpus is read once (bench/reuters_corpus.h, each story with its date) and
 // tokenized outside the timed loop, so BM_TagTimes measures TagTimes()
 // only; BM_Tokenize, over the same bytes in the same run, is the baseline
 // the ratio is read against. Both report bytes/s of article text.
 #include <benchmark/benchmark.h>
-#include <zlib.h>
 
-#include <cstdio>
-#include <filesystem>
 #include <string>
 #include <vector>
 
+#include "reuters_corpus.h"
 #include "text/text.h"
 #include "time/time.h"
 
@@ -20,44 +18,18 @@ namespace {
 
 struct Corpus {
   std::vector<std::string> bodies;
+  std::vector<std::optional<CivilDate>> dates;  // each story's own date
   std::vector<TextLayer> layers;
   size_t bytes = 0;
 };
 
-std::string ReadGz(const std::string& path) {
-  std::string out;
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (!f) return out;
-  char buf[1 << 16];
-  int n;
-  while ((n = gzread(f, buf, sizeof buf)) > 0) out.append(buf, n);
-  gzclose(f);
-  return out;
-}
-
 const Corpus& GetCorpus() {
   static Corpus* c = [] {
     auto* c = new Corpus;
-    const std::filesystem::path dir = ANNALS_SHARED_DIR "/eval/reuters21578";
-    std::vector<std::filesystem::path> files;
-    if (std::filesystem::exists(dir))
-      for (const auto& e : std::filesystem::directory_iterator(dir)) {
-        const std::string name = e.path().filename().string();
-        if (name.rfind("reut2-", 0) == 0 && name.size() > 7 &&
-            name.substr(name.size() - 7) == ".sgm.gz")
-          files.push_back(e.path());
-      }
-    std::sort(files.begin(), files.end());
-    for (const auto& f : files) {
-      const std::string sgm = ReadGz(f.string());
-      size_t pos = 0;
-      while ((pos = sgm.find("<BODY>", pos)) != std::string::npos) {
-        const size_t end = sgm.find("</BODY>", pos);
-        if (end == std::string::npos) break;
-        c->bodies.push_back(sgm.substr(pos + 6, end - pos - 6));
-        c->bytes += end - pos - 6;
-        pos = end;
-      }
+    for (auto& s : bench::LoadReuters()) {
+      c->bytes += s.body.size();
+      c->dates.push_back(ParseIsoDate(s.date));
+      c->bodies.push_back(std::move(s.body));
     }
     c->layers.resize(c->bodies.size());
     for (size_t i = 0; i < c->bodies.size(); ++i) Tokenize(c->bodies[i], {}, &c->layers[i]);
@@ -73,13 +45,12 @@ void BM_TagTimes(benchmark::State& state) {
     return;
   }
   std::vector<Timex> out;
-  const CivilDate dct{1987, 3, 26};
   size_t found = 0;
   for (auto _ : state) {
     found = 0;
     for (size_t i = 0; i < c.bodies.size(); ++i) {
       out.clear();
-      TagTimes(c.bodies[i], c.layers[i], dct, TimeOptions{}, &out);
+      TagTimes(c.bodies[i], c.layers[i], c.dates[i], TimeOptions{}, &out);
       found += out.size();
     }
     benchmark::DoNotOptimize(found);
