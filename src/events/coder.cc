@@ -304,6 +304,9 @@ void Coder::CodeSentence(std::string_view text, const TextLayer& layer, uint32_t
         if (cs == UINT32_MAX) {
           cs = ClauseStart(ws, VerbGroupStart(ws, i));
           ce = ClauseEnd(ws, i);
+          // "allowed that Mordor isn't ...": a complement clause right after
+          // the verb belongs to the verb's phrase.
+          if (ce == i + 1 && ce < n && ws.w[ce].lower == "that") ce = ClauseEnd(ws, ce);
         }
         if (!MatchRule(r, ws, i, cs, ce, actors.mentions, &m)) continue;
         m.rule = ri;
@@ -336,7 +339,8 @@ void Coder::CodeSentence(std::string_view text, const TextLayer& layer, uint32_t
     bool controlled = false;
     const uint32_t g = VerbGroupStart(ws, c.anchor);
     const uint32_t cs = ClauseStart(ws, g);
-    const uint32_t ce = ClauseEnd(ws, c.anchor);
+    uint32_t ce = ClauseEnd(ws, c.anchor);
+    if (ce == c.anchor + 1 && ce < n && ws.w[ce].lower == "that") ce = ClauseEnd(ws, ce);
     if (r.verbal && !c.source_slot) {
       if (IsPassive(ws, c.anchor)) {
         // "X was condemned by Y": Y is the source, X the target.
