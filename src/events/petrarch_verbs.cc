@@ -56,6 +56,7 @@ bool ParseCode(std::string_view s, std::string* a, std::string* b) {
 
 struct Family {
   std::string code;
+  std::string rev;  // "[032:033]": the code from target to source
   std::vector<std::string> verbs;  // lemmas and explicit forms
   std::vector<Rule> bare;          // one per verb line (phrasal verbs keep their words)
 };
@@ -114,6 +115,7 @@ Status ImportPetrarchVerbs(std::string_view text, const std::string& name, RuleS
       std::string a, b;
       if (!ParseCode(line, &a, &b)) return err("verb family header needs a [code]");
       fam.code = a;
+      fam.rev = b;
       {
         auto f = Fields(line);
         fam_name = f.size() >= 2 ? std::string(f[1]) : "VERB";
@@ -265,7 +267,7 @@ Status ImportPetrarchVerbs(std::string_view text, const std::string& name, RuleS
     r.target_optional = true;
     r.symmetric = true;
     r.code = own_code.empty() ? fam.code : own_code;
-    r.reverse_code = own_rev;
+    r.reverse_code = own_code.empty() ? fam.rev : own_rev;
     std::string verb = LemmaOf(marked ? parts[verb_at].substr(1) : parts[0]);
     r.verbs.push_back(verb);
     for (std::string_view form : Fields(forms)) {
