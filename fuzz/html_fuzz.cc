@@ -1,32 +1,6 @@
 // libFuzzer target for the ingest HTML page reader (HtmlToDocument over a whole page).
-// Feeds arbitrary bytes to ReadBuffer with the format forced and checks the
-// reader's promises: no crash or sanitizer report, valid UTF-8 text,
-// 1-based records, and one-line errors that name input, record and byte.
-// Run: scripts/fuzz.sh BUILD_DIR SECONDS (seeds in fuzz/seeds/html/).
-#include <cstddef>
-#include <cstdint>
-#include <string_view>
-
-#include "core/utf8.h"
-#include "ingest/ingest.h"
+#include "reader_fuzz.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  annals::IngestOptions options;
-  options.format = annals::InputFormat::kHtml;
-  options.max_record_bytes = 1 << 20;  // keep memory within libFuzzer's limit
-  const std::string_view bytes(reinterpret_cast<const char*>(data), size);
-  annals::ReadBuffer(
-      bytes, "fuzz.in", options,
-      [](annals::Document&& doc) {
-        if (annals::ValidUtf8Prefix(doc.text) != doc.text.size()) __builtin_trap();
-        if (doc.record == 0 || doc.id.empty() || doc.input != "fuzz.in") __builtin_trap();
-        return true;
-      },
-      [](const annals::Status& s) {
-        const std::string& m = s.message();
-        if (m.rfind("fuzz.in: record ", 0) != 0 || m.find(", byte ") == std::string::npos)
-          __builtin_trap();
-        if (m.find('\n') != std::string::npos) __builtin_trap();
-      });
-  return 0;
+  return annals::fuzz::FuzzReader(annals::InputFormat::kHtml, data, size);
 }
