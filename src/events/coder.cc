@@ -310,6 +310,9 @@ void Coder::CodeSentence(std::string_view text, const TextLayer& layer, uint32_t
         }
         if (!MatchRule(r, ws, i, cs, ce, actors.mentions, &m)) continue;
         m.rule = ri;
+        // A rule written for this very form ("left") beats one reached
+        // through the lemma ("leave").
+        if (x.lower != x.lemma && std::find(r.verbs.begin(), r.verbs.end(), x.lower) != r.verbs.end()) ++m.score;
         if (!have || m.score > best.score) {
           best = m;
           have = true;

@@ -268,8 +268,13 @@ Status ImportPetrarchVerbs(std::string_view text, const std::string& name, RuleS
     r.symmetric = true;
     r.code = own_code.empty() ? fam.code : own_code;
     r.reverse_code = own_code.empty() ? fam.rev : own_rev;
-    std::string verb = LemmaOf(marked ? parts[verb_at].substr(1) : parts[0]);
+    std::string_view vword = marked ? parts[verb_at].substr(1) : parts[0];
+    std::string verb = LemmaOf(vword);
     r.verbs.push_back(verb);
+    // The form as written too: "LEFT" is its own family beside "LEAVE".
+    std::string written;
+    LowerAscii(vword, &written);
+    if (written != verb) r.verbs.push_back(written);
     for (std::string_view form : Fields(forms)) {
       if (form[0] == '+') form.remove_prefix(1);
       const std::string fv = LemmaOf(form.substr(0, form.find('_')));

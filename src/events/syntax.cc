@@ -237,7 +237,8 @@ bool IsTitleWord(std::string_view lower) {
       "foreign", "prime", "defence", "defense", "counterpart", "general", "commander", "king",
       "queen", "chancellor", "premier", "director", "deputy", "vice", "state", "interior",
       "finance", "top", "senior", "former", "new", "then", "opposition", "army", "military",
-      "government", "troops", "forces", "police", "rebels", "militants", "soldiers"};
+      "government", "troops", "forces", "police", "rebels", "militants", "soldiers", "first",
+      "acting", "interim", "chief", "foreign-minister"};
   for (auto t : kTitles)
     if (lower == t) return true;
   return false;
