@@ -45,12 +45,18 @@ EventMode ModeOf(const Words& ws, uint32_t v, uint32_t g, uint32_t clause_start)
       if (OneOf(l, {"plan", "expect", "due", "schedule", "set", "intend", "prepare", "aim", "slate",
                     "poise", "go", "about", "agree", "promise", "pledge", "vow", "decide"}))
         plan = true;
-      if (OneOf(l, {"want", "hope", "seek", "try", "threaten", "offer", "propose", "consider"}))
+      if (OneOf(l, {"want", "hope", "seek", "try", "threaten", "offer", "propose", "consider", "ready",
+                    "willing", "able", "eager", "keen", "prepared"}))
         hyp = true;
       if (OneOf(w, {"said", "believed", "reported", "thought", "alleged"})) rep = true;
       // "is to", "was to": a scheduled plan.
       if (x.has(kBe)) plan = true;
     }
+  }
+  // "stop arming", "cease shelling": the event is ended or refused.
+  if (ws.w[v].ing && v > 0) {
+    const std::string_view l = ws.w[v - 1].lemma;
+    if (l == "stop" || l == "cease" || l == "quit" || l == "halt" || l == "end") neg = true;
   }
   // "said to have met"
   for (uint32_t k = g; k + 1 < v; ++k)

@@ -339,6 +339,14 @@ bool CanBeVerb(const Words& ws, uint32_t i) {
 
 uint32_t VerbGroupStart(const Words& ws, uint32_t v) {
   uint32_t g = v;
+  // Aspectual verbs before a gerund belong to its group: "stop arming",
+  // "continue shelling", "resume talking".
+  if (ws.w[v].ing && v > 0) {
+    const std::string_view l = ws.w[v - 1].lemma;
+    if (l == "stop" || l == "cease" || l == "quit" || l == "keep" || l == "continue" || l == "start" ||
+        l == "begin" || l == "resume" || l == "halt" || l == "end")
+      g = v - 1;
+  }
   while (g > 0) {
     const Word& p = ws.w[g - 1];
     if (p.has(kAux | kModal | kNeg | kAdverb | kTo)) { --g; continue; }
