@@ -63,7 +63,8 @@ void BM_CoderLoad(benchmark::State& state) {
 BENCHMARK(BM_CoderLoad)->Unit(benchmark::kMillisecond);
 
 void BM_ImportCameoVerbs(benchmark::State& state) {
-  const std::string path = std::string(ANNALS_SHARED_DIR) + "/eval/petrarch2/dictionaries/CAMEO.2.0.txt";
+  const std::string path =
+      std::string(ANNALS_SHARED_DIR) + "/eval/petrarch2/dictionaries/CAMEO.2.0.txt";
   auto c = annals::EventCoder::Load(annals::ResolveDataDir(""));
   if (!c.ok()) {
     state.SkipWithError(c.status().message().c_str());

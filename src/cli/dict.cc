@@ -23,15 +23,19 @@ Kind Guess(const std::string& path, const std::string& text) {
   for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (lower.find("discard") != std::string::npos) return Kind::kDiscards;
   if (lower.find("agent") != std::string::npos) return Kind::kAgents;
-  if (lower.find("verb") != std::string::npos || lower.find("cameo.") != std::string::npos) return Kind::kVerbs;
+  if (lower.find("verb") != std::string::npos || lower.find("cameo.") != std::string::npos)
+    return Kind::kVerbs;
   if (lower.find("actor") != std::string::npos) return Kind::kActors;
   // By content: verb families, agent codes with '~', else actors.
-  if (text.find("\n--- ") != std::string::npos || text.find("\n---  ") != std::string::npos) return Kind::kVerbs;
+  if (text.find("\n--- ") != std::string::npos || text.find("\n---  ") != std::string::npos)
+    return Kind::kVerbs;
   if (text.find("[~") != std::string::npos) return Kind::kAgents;
   return Kind::kActors;
 }
 
-std::string DateStr(const std::optional<CivilDate>& d) { return d ? FormatDate(*d) : std::string(); }
+std::string DateStr(const std::optional<CivilDate>& d) {
+  return d ? FormatDate(*d) : std::string();
+}
 
 }  // namespace
 
@@ -45,14 +49,16 @@ void AddDictCommand(CLI::App& app) {
     bool strict = false;
   };
   auto opts = std::make_shared<Opts>();
-  CLI::App* imp = dict->add_subcommand(
-      "import",
-      "Convert PETRARCH verb, actor, agent and discard dictionaries to annals' formats (verbs -> pattern rules, "
-      "actors/agents -> TSV); errors name file:line");
-  imp->add_option("--format", opts->format, "dictionary format")->check(CLI::IsMember({"petrarch"}));
+  CLI::App* imp = dict->add_subcommand("import",
+                                       "Convert PETRARCH verb, actor, agent and discard "
+                                       "dictionaries to annals' formats (verbs -> pattern rules, "
+                                       "actors/agents -> TSV); errors name file:line");
+  imp->add_option("--format", opts->format, "dictionary format")
+      ->check(CLI::IsMember({"petrarch"}));
   imp->add_option("files", opts->files, "dictionary files")->required();
   imp->add_option("-o,--output", opts->out, "output file (default: standard output)");
-  imp->add_flag("--strict", opts->strict, "fail on malformed code lines instead of skipping them with a warning");
+  imp->add_flag("--strict", opts->strict,
+                "fail on malformed code lines instead of skipping them with a warning");
   imp->callback([opts] {
     std::string out;
     int failed = 0;
@@ -87,8 +93,8 @@ void AddDictCommand(CLI::App& app) {
                 out += p + "\t" + a.name + "\t" + ActorKindName(a.kind) + "\t\t\t\n";
               }
               for (const auto& c : a.codes)
-                out += p + "\t" + a.name + "\t" + ActorKindName(a.kind) + "\t" + c.code + "\t" + DateStr(c.from) +
-                       "\t" + DateStr(c.to) + "\n";
+                out += p + "\t" + a.name + "\t" + ActorKindName(a.kind) + "\t" + c.code + "\t" +
+                       DateStr(c.from) + "\t" + DateStr(c.to) + "\n";
             }
           count = actors.size();
           break;
@@ -109,7 +115,9 @@ void AddDictCommand(CLI::App& app) {
           std::string line;
           while (std::getline(ls, line)) {
             if (size_t h = line.find('#'); h != std::string::npos) line.resize(h);
-            while (!line.empty() && (line.back() == ' ' || line.back() == '\r' || line.back() == '\t')) line.pop_back();
+            while (!line.empty() &&
+                   (line.back() == ' ' || line.back() == '\r' || line.back() == '\t'))
+              line.pop_back();
             if (line.empty() || line.find("<!--") != std::string::npos) continue;
             out += line + "\n";
             ++count;
@@ -117,7 +125,8 @@ void AddDictCommand(CLI::App& app) {
           break;
         }
       }
-      for (const std::string& m : warnings) std::fprintf(stderr, "annals dict import: warning: %s\n", m.c_str());
+      for (const std::string& m : warnings)
+        std::fprintf(stderr, "annals dict import: warning: %s\n", m.c_str());
       if (!st.ok()) {
         std::fprintf(stderr, "annals dict import: %s\n", st.message().c_str());
         ++failed;

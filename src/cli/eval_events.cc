@@ -94,14 +94,16 @@ Result<std::vector<Record>> ReadRecords(const std::string& path) {
     size_t tag_end = x.find('>', p);
     size_t next = x.find("<Sentence ", p + 1);
     std::string_view tag(x.data() + p, tag_end - p);
-    std::string_view body(x.data() + tag_end, (next == std::string::npos ? x.size() : next) - tag_end);
+    std::string_view body(x.data() + tag_end,
+                          (next == std::string::npos ? x.size() : next) - tag_end);
     p = tag_end;
     if (Attr(tag, "evaluate") == "false") continue;
     Record r;
     r.id = Attr(tag, "id");
     r.category = Attr(tag, "category");
     std::string d = Attr(tag, "date");
-    if (d.size() == 8) r.date = ParseIsoDate(d.substr(0, 4) + "-" + d.substr(4, 2) + "-" + d.substr(6, 2));
+    if (d.size() == 8)
+      r.date = ParseIsoDate(d.substr(0, 4) + "-" + d.substr(4, 2) + "-" + d.substr(6, 2));
     size_t q = 0;
     while ((q = body.find("<EventCoding", q)) != std::string_view::npos) {
       size_t e = body.find('>', q);
@@ -143,8 +145,9 @@ struct Stages {
 };
 
 Result<Stages> MakeStages(const std::string& data, const std::string& dict_dir,
-                          const std::vector<std::string>& actor_files, const std::string& agent_file,
-                          const std::string& verb_file, const std::string& discard_file, bool require_dyad) {
+                          const std::vector<std::string>& actor_files,
+                          const std::string& agent_file, const std::string& verb_file,
+                          const std::string& discard_file, bool require_dyad) {
   Stages s;
   auto a = ActorResolver::Load(data);
   if (!a.ok()) return a.status();
@@ -157,18 +160,23 @@ Result<Stages> MakeStages(const std::string& data, const std::string& dict_dir,
     std::vector<DictionaryAgent> agents;
     std::vector<std::string> warnings;
     for (const std::string& f : actor_files)
-      if (Status st = LoadPetrarchActorFile(dict_dir + "/" + f, &actors, &warnings); !st.ok()) return st;
+      if (Status st = LoadPetrarchActorFile(dict_dir + "/" + f, &actors, &warnings); !st.ok())
+        return st;
     if (!agent_file.empty())
-      if (Status st = LoadPetrarchAgentFile(dict_dir + "/" + agent_file, &agents, &warnings); !st.ok()) return st;
+      if (Status st = LoadPetrarchAgentFile(dict_dir + "/" + agent_file, &agents, &warnings);
+          !st.ok())
+        return st;
     if (!warnings.empty())
-      std::fprintf(stderr, "annals eval events: %zu malformed dictionary codes skipped (first: %s)\n", warnings.size(),
-                   warnings[0].c_str());
+      std::fprintf(stderr,
+                   "annals eval events: %zu malformed dictionary codes skipped (first: %s)\n",
+                   warnings.size(), warnings[0].c_str());
 
     s.actors->AddDictionary(std::move(actors), std::move(agents), /*replace_builtin=*/true);
   }
   s.events->SetRequireDyad(require_dyad);
   if (!discard_file.empty())
-    if (Status st = s.events->AddPetrarchDiscards(dict_dir + "/" + discard_file); !st.ok()) return st;
+    if (Status st = s.events->AddPetrarchDiscards(dict_dir + "/" + discard_file); !st.ok())
+      return st;
   if (!verb_file.empty()) {
     auto r = s.events->AddPetrarchVerbs(dict_dir + "/" + verb_file, /*replace_builtin=*/true);
     if (!r.ok()) return r.status();
@@ -178,11 +186,13 @@ Result<Stages> MakeStages(const std::string& data, const std::string& dict_dir,
 
 std::string Show(const std::vector<Triple>& ts) {
   std::string out;
-  for (const Triple& t : ts) out += (out.empty() ? "" : " ") + t.source + ">" + t.target + ":" + t.code;
+  for (const Triple& t : ts)
+    out += (out.empty() ? "" : " ") + t.source + ">" + t.target + ":" + t.code;
   return out.empty() ? "-" : out;
 }
 
-Score Run(const std::vector<Record>& records, const Stages& st, int verbose, const std::string& only) {
+Score Run(const std::vector<Record>& records, const Stages& st, int verbose,
+          const std::string& only) {
   Score sc;
   TextLayer layer;
   std::vector<Timex> times;
@@ -206,8 +216,10 @@ Score Run(const std::vector<Record>& records, const Stages& st, int verbose, con
         if (i < 0 || actors.actors[i].cameo.empty()) return std::string("---");
         const Actor& a = actors.actors[i];
         std::string lower;
-        for (char ch : a.cameo) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
-        if (a.kind == ActorKind::kOrganization && a.country.empty() && a.id == lower) return "---" + a.cameo;
+        for (char ch : a.cameo)
+          lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
+        if (a.kind == ActorKind::kOrganization && a.country.empty() && a.id == lower)
+          return "---" + a.cameo;
         return a.cameo;
       };
       got.push_back({code(e.source), code(e.target), e.cameo});
@@ -226,7 +238,10 @@ Score Run(const std::vector<Record>& records, const Stages& st, int verbose, con
           used[k] = found = true;
           break;
         }
-      if (found) ++matched; else missed.push_back(w);
+      if (found)
+        ++matched;
+      else
+        missed.push_back(w);
     }
     std::vector<Triple> extra;
     for (size_t k = 0; k < got.size(); ++k)
@@ -238,12 +253,15 @@ Score Run(const std::vector<Record>& records, const Stages& st, int verbose, con
     sc.fp += extra.size();
     if (missed.empty() && extra.empty()) ++sc.records_right;
     if (verbose > 0 && (!missed.empty() || !extra.empty())) {
-      std::printf("  %-22s want %s | got %s\n      %s\n", r.id.c_str(), Show(want).c_str(), Show(got).c_str(),
-                  r.text.substr(0, 160).c_str());
+      std::printf("  %-22s want %s | got %s\n      %s\n", r.id.c_str(), Show(want).c_str(),
+                  Show(got).c_str(), r.text.substr(0, 160).c_str());
       if (verbose > 1) {
-        for (const Event& e : events) std::printf("      event %s rule %s '%s'\n", e.cameo.c_str(), e.rule.c_str(), e.trigger.c_str());
+        for (const Event& e : events)
+          std::printf("      event %s rule %s '%s'\n", e.cameo.c_str(), e.rule.c_str(),
+                      e.trigger.c_str());
         for (const Mention& m : actors.mentions)
-          std::printf("      mention '%s' -> %s (%s %s %s)\n", r.text.substr(m.begin, m.end - m.begin).c_str(),
+          std::printf("      mention '%s' -> %s (%s %s %s)\n",
+                      r.text.substr(m.begin, m.end - m.begin).c_str(),
                       m.actor >= 0 ? actors.actors[m.actor].cameo.c_str() : "?",
                       m.actor >= 0 ? actors.actors[m.actor].id.c_str() : "?",
                       m.actor >= 0 ? ActorKindName(actors.actors[m.actor].kind) : "?",
@@ -258,10 +276,11 @@ void Print(const char* name, const Score& s) {
   const double recall = s.expected ? 100.0 * s.matched / s.expected : 0;
   const double precision = s.produced ? 100.0 * (s.produced - s.fp) / s.produced : 0;
   const double f1 = recall + precision > 0 ? 2 * recall * precision / (recall + precision) : 0;
-  std::printf("%s: records %zu (all right %zu), expected %zu, produced %zu, matched %zu\n", name, s.records,
-              s.records_right, s.expected, s.produced, s.matched);
-  std::printf("    expected produced (recall) %.1f%%  false positives %zu  precision %.1f%%  F1 %.1f\n", recall, s.fp,
-              precision, f1);
+  std::printf("%s: records %zu (all right %zu), expected %zu, produced %zu, matched %zu\n", name,
+              s.records, s.records_right, s.expected, s.produced, s.matched);
+  std::printf(
+      "    expected produced (recall) %.1f%%  false positives %zu  precision %.1f%%  F1 %.1f\n",
+      recall, s.fp, precision, f1);
 }
 
 }  // namespace
@@ -276,18 +295,23 @@ void AddEvalEventsCommand(CLI::App& eval) {
     std::string only;
   };
   auto opts = std::make_shared<Opts>();
-  CLI::App* cmd = eval.add_subcommand(
-      "events",
-      "Score event coding on the PETRARCH validation records: (a) PETR unit tests with the PETR.Validate "
-      "dictionaries, (b) the PETR2 GSR records with the Phoenix dictionaries, (c) the GSR records with annals' "
-      "own knowledge and patterns");
-  cmd->add_option("--set", opts->set, "a, b, c or all")->check(CLI::IsMember({"a", "b", "c", "all"}));
-  cmd->add_option("--shared", opts->shared, "the shared eval folder (holds eval/petrarch2, eval/universalpetrarch)");
+  CLI::App* cmd = eval.add_subcommand("events",
+                                      "Score event coding on the PETRARCH validation records: (a) "
+                                      "PETR unit tests with the PETR.Validate "
+                                      "dictionaries, (b) the PETR2 GSR records with the Phoenix "
+                                      "dictionaries, (c) the GSR records with annals' "
+                                      "own knowledge and patterns");
+  cmd->add_option("--set", opts->set, "a, b, c or all")
+      ->check(CLI::IsMember({"a", "b", "c", "all"}));
+  cmd->add_option("--shared", opts->shared,
+                  "the shared eval folder (holds eval/petrarch2, eval/universalpetrarch)");
   cmd->add_option("--data", opts->data, "the annals data folder");
   cmd->add_flag("--no-dyad", opts->no_dyad,
-                "(a), (b): let imported patterns code events without a target (PETRARCH's require_dyad = false)");
+                "(a), (b): let imported patterns code events without a target (PETRARCH's "
+                "require_dyad = false)");
   cmd->add_option("--only", opts->only, "score only the record with this id (with -vv to see why)");
-  cmd->add_flag("-v,--verbose", opts->verbose, "list the records with misses or false positives (-vv: details)");
+  cmd->add_flag("-v,--verbose", opts->verbose,
+                "list the records with misses or false positives (-vv: details)");
   cmd->callback([opts] {
     const std::string data = ResolveDataDir(opts->data);
     const std::string p2 = opts->shared + "/eval/petrarch2";
@@ -304,24 +328,28 @@ void AddEvalEventsCommand(CLI::App& eval) {
       auto st = MakeStages(data, dicts, {"PETR.Validate.actors.txt"}, "PETR.Validate.agents.txt",
                            "PETR.Validate.verbs.txt", "PETR.Validate.discards.txt", !opts->no_dyad);
       if (!st.ok()) fail(st.status());
-      Print("(a) PETR.UnitTest.records.xml + PETR.Validate dictionaries", Run(*recs, *st, opts->verbose, opts->only));
+      Print("(a) PETR.UnitTest.records.xml + PETR.Validate dictionaries",
+            Run(*recs, *st, opts->verbose, opts->only));
     }
     if (all || opts->set == "b") {
       auto recs = ReadRecords(gsr);
       if (!recs.ok()) fail(recs.status());
-      auto st = MakeStages(data, dicts,
-                           {"Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
-                            "Phoenix.MilNonState.actors.txt"},
-                           "Phoenix.agents.txt", "CAMEO.2.0.txt", "Phoenix.discards.txt", !opts->no_dyad);
+      auto st =
+          MakeStages(data, dicts,
+                     {"Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
+                      "Phoenix.MilNonState.actors.txt"},
+                     "Phoenix.agents.txt", "CAMEO.2.0.txt", "Phoenix.discards.txt", !opts->no_dyad);
       if (!st.ok()) fail(st.status());
-      Print("(b) PETR2_GSR_validation.xml + Phoenix dictionaries", Run(*recs, *st, opts->verbose, opts->only));
+      Print("(b) PETR2_GSR_validation.xml + Phoenix dictionaries",
+            Run(*recs, *st, opts->verbose, opts->only));
     }
     if (all || opts->set == "c") {
       auto recs = ReadRecords(gsr);
       if (!recs.ok()) fail(recs.status());
       auto st = MakeStages(data, dicts, {}, "", "", "", true);
       if (!st.ok()) fail(st.status());
-      Print("(c) PETR2_GSR_validation.xml + annals built-in knowledge and patterns", Run(*recs, *st, opts->verbose, opts->only));
+      Print("(c) PETR2_GSR_validation.xml + annals built-in knowledge and patterns",
+            Run(*recs, *st, opts->verbose, opts->only));
     }
   });
 }

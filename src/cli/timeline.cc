@@ -59,9 +59,11 @@ void AddTimelineCommand(CLI::App& app) {
   auto opts = std::make_shared<Opts>();
   CLI::App* cmd = app.add_subcommand(
       "timeline", "Print the events of `annals extract` output (JSONL) as a table sorted by date");
-  cmd->add_option("input", opts->input, "JSONL file from `annals extract`, or - for standard input");
+  cmd->add_option("input", opts->input,
+                  "JSONL file from `annals extract`, or - for standard input");
   cmd->add_option("--data", opts->data, "the annals data folder (for CAMEO names)");
-  cmd->add_option("--width", opts->width, "widest column, in characters")->check(CLI::Range(8, 200));
+  cmd->add_option("--width", opts->width, "widest column, in characters")
+      ->check(CLI::Range(8, 200));
   cmd->add_flag("--doc", opts->with_doc, "add the document id column");
   cmd->callback([opts] {
     auto cb = Codebook::Load(ResolveDataDir(opts->data) + "/events/cameo_codebook.tsv");
@@ -95,11 +97,13 @@ void AddTimelineCommand(CLI::App& app) {
         ++errors;
         continue;
       }
-      const nlohmann::json& actors = doc.contains("actors") ? doc["actors"] : nlohmann::json::object();
+      const nlohmann::json& actors =
+          doc.contains("actors") ? doc["actors"] : nlohmann::json::object();
       auto name = [&](const nlohmann::json& id) -> std::string {
         if (!id.is_string()) return "-";
         const std::string s = id.get<std::string>();
-        if (actors.is_object() && actors.contains(s) && actors[s].contains("name")) return Str(actors[s], "name");
+        if (actors.is_object() && actors.contains(s) && actors[s].contains("name"))
+          return Str(actors[s], "name");
         return s;
       };
       if (!doc.contains("events") || !doc["events"].is_array()) continue;
@@ -119,7 +123,8 @@ void AddTimelineCommand(CLI::App& app) {
         rows.push_back(std::move(r));
       }
     }
-    std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.date < b.date; });
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const Row& a, const Row& b) { return a.date < b.date; });
     const char* heads[] = {"date", "source", "event", "target", "place", "mode", "doc"};
     const int ncol = opts->with_doc ? 7 : 6;
     std::vector<std::vector<std::string>> cells;

@@ -41,18 +41,21 @@ Result<Codebook> Codebook::Parse(std::string_view text, const std::string& name)
     auto err = [&](const std::string& m) {
       return Status::InvalidInput(name + ":" + std::to_string(line_no) + ": " + m);
     };
-    if (f.size() != 6) return err("expected 6 tab-separated fields (code name root quad goldstein plover)");
+    if (f.size() != 6)
+      return err("expected 6 tab-separated fields (code name root quad goldstein plover)");
     CameoCode c;
     c.code = std::string(f[0]);
     c.name = std::string(f[1]);
     c.root = std::string(f[2]);
-    if (c.code.size() < 2 || c.code.substr(0, 2) != c.root) return err("root must be the code's first two digits");
+    if (c.code.size() < 2 || c.code.substr(0, 2) != c.root)
+      return err("root must be the code's first two digits");
     auto [p1, e1] = std::from_chars(f[3].data(), f[3].data() + f[3].size(), c.quad);
     if (e1 != std::errc() || c.quad < 1 || c.quad > 4) return err("QuadClass must be 1..4");
     std::string g(f[4]);
     char* end = nullptr;
     c.goldstein = std::strtod(g.c_str(), &end);
-    if (end == g.c_str() || c.goldstein < -10 || c.goldstein > 10) return err("Goldstein value must be in [-10, 10]");
+    if (end == g.c_str() || c.goldstein < -10 || c.goldstein > 10)
+      return err("Goldstein value must be in [-10, 10]");
     c.plover = f[5] == "-" ? std::string() : std::string(f[5]);
     cb.codes_.push_back(std::move(c));
   }

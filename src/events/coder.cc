@@ -20,11 +20,16 @@ namespace annals {
 
 const char* EventModeName(EventMode m) {
   switch (m) {
-    case EventMode::kAsserted: return "asserted";
-    case EventMode::kPlanned: return "planned";
-    case EventMode::kReported: return "reported";
-    case EventMode::kNegated: return "negated";
-    case EventMode::kHypothetical: return "hypothetical";
+    case EventMode::kAsserted:
+      return "asserted";
+    case EventMode::kPlanned:
+      return "planned";
+    case EventMode::kReported:
+      return "reported";
+    case EventMode::kNegated:
+      return "negated";
+    case EventMode::kHypothetical:
+      return "hypothetical";
   }
   return "asserted";
 }
@@ -32,17 +37,16 @@ const char* EventModeName(EventMode m) {
 namespace events {
 namespace {
 
-bool IsConsultFamily(std::string_view code) {
-  return code.starts_with("04") || code == "036";
-}
+bool IsConsultFamily(std::string_view code) { return code.starts_with("04") || code == "036"; }
 
 // Nouns that are events of their own: a date or place after them belongs
 // to them ("preparations for a NATO summit in Washington in July").
 bool IsEventNoun(std::string_view w) {
   static constexpr std::string_view kNouns[] = {
-      "summit", "summits", "conference", "election", "elections", "anniversary", "war", "vote",
-      "referendum", "games", "olympics", "congress", "forum", "session", "assembly", "festival",
-      "ceremony", "attack", "attacks", "crisis", "invasion", "talks", "meeting", "visit", "trip"};
+      "summit",   "summits",    "conference", "election", "elections", "anniversary", "war",
+      "vote",     "referendum", "games",      "olympics", "congress",  "forum",       "session",
+      "assembly", "festival",   "ceremony",   "attack",   "attacks",   "crisis",      "invasion",
+      "talks",    "meeting",    "visit",      "trip"};
   for (auto n : kNouns)
     if (w == n) return true;
   return false;
@@ -92,7 +96,8 @@ class Coder : public EventCoder {
 
   Status AddPatternFile(const std::string& path) override { return rules_.AddFile(path); }
 
-  Result<PatternImportStats> AddPetrarchVerbs(const std::string& path, bool replace_builtin) override {
+  Result<PatternImportStats> AddPetrarchVerbs(const std::string& path,
+                                              bool replace_builtin) override {
     std::string text;
     {
       FILE* f = std::fopen(path.c_str(), "rb");
@@ -125,7 +130,10 @@ class Coder : public EventCoder {
       std::vector<std::string> words;
       std::string cur;
       for (char ch : line) {
-        if (ch == '+' && words.empty() && cur.empty()) { story = true; continue; }
+        if (ch == '+' && words.empty() && cur.empty()) {
+          story = true;
+          continue;
+        }
         if (ch == ' ' || ch == '_' || ch == '\t' || ch == '\n' || ch == '\r') {
           if (!cur.empty()) words.push_back(cur);
           cur.clear();
@@ -142,12 +150,14 @@ class Coder : public EventCoder {
   }
 
   void Code(std::string_view text, const TextLayer& layer, const std::vector<Timex>& times,
-            ActorResult* actors, std::optional<CivilDate> dct, std::vector<Event>* out) const override;
+            ActorResult* actors, std::optional<CivilDate> dct,
+            std::vector<Event>* out) const override;
 
  private:
   void CodeSentence(std::string_view text, const TextLayer& layer, uint32_t si, const Words& ws,
                     const std::vector<Timex>& times, const ActorResult& actors, ActorResult* mut,
-                    const std::string& dct_str, std::string* narrative, std::vector<Event>* out) const;
+                    const std::string& dct_str, std::string* narrative,
+                    std::vector<Event>* out) const;
 
   // Does the sentence hold a discard phrase? 0 no, 1 sentence, 2 story.
   int Discarded(const Words& ws) const {
@@ -194,7 +204,8 @@ bool IsAgent(const ActorResult& r, const Words& ws, uint32_t word) {
   if (!w.capitalized || w.has(kDet)) return true;
   // A capitalised title ("Prime Minister") resolved to a bare role code.
   std::string lower;
-  for (char ch : a.cameo) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
+  for (char ch : a.cameo)
+    lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
   return a.kind == ActorKind::kOrganization && a.id == lower;
 }
 
@@ -221,8 +232,10 @@ int32_t ChunkActor(const Words& ws, const ActorChunk& c, size_t k, ActorResult* 
   for (uint32_t i = from; i < to; ++i) {
     const int32_t m = ws.w[i].mention;
     if (m < 0) continue;
-    if (IsAgent(*r, ws, i)) agent = m;
-    else if (IsCountry(*r, m) && country < 0) country = m;
+    if (IsAgent(*r, ws, i))
+      agent = m;
+    else if (IsCountry(*r, m) && country < 0)
+      country = m;
   }
   // "soldiers from Gondor", "officials in Fornost"
   if (agent >= 0 && country < 0 && to + 1 < ws.w.size() &&
@@ -241,7 +254,8 @@ int32_t ChunkActor(const Words& ws, const ActorChunk& c, size_t k, ActorResult* 
         const int32_t m = ws.w[i].mention;
         if (m < 0 || r->mentions[m].actor < 0) continue;
         const std::string& mc = r->actors[r->mentions[m].actor].cameo;
-        if (mc.size() > r->actors[best].cameo.size() && mc.starts_with(hc)) best = r->mentions[m].actor;
+        if (mc.size() > r->actors[best].cameo.size() && mc.starts_with(hc))
+          best = r->mentions[m].actor;
       }
     return best;
   }
@@ -251,7 +265,8 @@ int32_t ChunkActor(const Words& ws, const ActorChunk& c, size_t k, ActorResult* 
   std::string code = co.cameo;
   if (!code.ends_with(ag.cameo)) code += ag.cameo;
   std::string id = co.id + "-";
-  for (char ch : ag.cameo) id.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
+  for (char ch : ag.cameo)
+    id.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
   for (size_t i = 0; i < r->actors.size(); ++i)
     if (r->actors[i].id == id) return static_cast<int32_t>(i);
   Actor a;
@@ -279,10 +294,10 @@ void FillCode(const Codebook& cb, const std::string& code, Event* e) {
   }
 }
 
-void Coder::CodeSentence(std::string_view text, const TextLayer& layer, uint32_t si, const Words& ws,
-                         const std::vector<Timex>& times, const ActorResult& actors, ActorResult* mut,
-                         const std::string& dct_str, std::string* narrative,
-                         std::vector<Event>* out) const {
+void Coder::CodeSentence(std::string_view text, const TextLayer& layer, uint32_t si,
+                         const Words& ws, const std::vector<Timex>& times,
+                         const ActorResult& actors, ActorResult* mut, const std::string& dct_str,
+                         std::string* narrative, std::vector<Event>* out) const {
   const uint32_t n = static_cast<uint32_t>(ws.w.size());
   const Sentence& sent = layer.sentences[si];
   // 1. Candidate matches, best per anchor.
@@ -312,7 +327,9 @@ void Coder::CodeSentence(std::string_view text, const TextLayer& layer, uint32_t
         m.rule = ri;
         // A rule written for this very form ("left") beats one reached
         // through the lemma ("leave").
-        if (x.lower != x.lemma && std::find(r.verbs.begin(), r.verbs.end(), x.lower) != r.verbs.end()) ++m.score;
+        if (x.lower != x.lemma &&
+            std::find(r.verbs.begin(), r.verbs.end(), x.lower) != r.verbs.end())
+          ++m.score;
         if (!have || m.score > best.score) {
           best = m;
           have = true;
@@ -381,8 +398,10 @@ void Coder::CodeSentence(std::string_view text, const TextLayer& layer, uint32_t
       kept.mentions.clear();
       for (int32_t tm : target.mentions)
         if (actors.mentions[tm].type != ActorKind::kPlace) kept.mentions.push_back(tm);
-      if (kept.mentions.empty()) target = ActorChunk{};
-      else target.mentions = kept.mentions;
+      if (kept.mentions.empty())
+        target = ActorChunk{};
+      else
+        target.mentions = kept.mentions;
       if (!target.found() && !r.target_optional && !r.implicit_target) continue;
     }
     if (!source.found()) continue;
@@ -395,10 +414,14 @@ void Coder::CodeSentence(std::string_view text, const TextLayer& layer, uint32_t
     if (!forward && !reverse) continue;  // a blocking pattern
     // Pairs (source actor, target actor).
     std::vector<std::pair<int32_t, int32_t>> pairs;
-    auto actor_of = [&](int32_t mention) { return mention >= 0 ? actors.mentions[mention].actor : -1; };
+    auto actor_of = [&](int32_t mention) {
+      return mention >= 0 ? actors.mentions[mention].actor : -1;
+    };
     std::vector<int32_t> src_actors, tgt_actors;
-    for (size_t k = 0; k < source.mentions.size(); ++k) src_actors.push_back(ChunkActor(ws, source, k, mut));
-    for (size_t k = 0; k < target.mentions.size(); ++k) tgt_actors.push_back(ChunkActor(ws, target, k, mut));
+    for (size_t k = 0; k < source.mentions.size(); ++k)
+      src_actors.push_back(ChunkActor(ws, source, k, mut));
+    for (size_t k = 0; k < target.mentions.size(); ++k)
+      tgt_actors.push_back(ChunkActor(ws, target, k, mut));
     if (target.found()) {
       for (int32_t sa : src_actors)
         for (int32_t ta : tgt_actors) {
@@ -415,7 +438,10 @@ void Coder::CodeSentence(std::string_view text, const TextLayer& layer, uint32_t
     // Gapped coordination of the target's prepositional phrase: "was in
     // Cairo on Saturday ... and in China on Monday" gives one event per
     // conjunct, each dated by its own phrase.
-    struct Extra { int32_t target; uint32_t first, last; };
+    struct Extra {
+      int32_t target;
+      uint32_t first, last;
+    };
     std::vector<Extra> extras;
     if (target.found() && c.target_prep != UINT32_MAX && r.verbal) {
       const std::string_view prep = ws.w[c.target_prep].lower;
@@ -445,14 +471,14 @@ void Coder::CodeSentence(std::string_view text, const TextLayer& layer, uint32_t
             const uint32_t wi = k - sent.first;
             const Word& wk = ws.w[wi];
             if (wk.mention >= 0) continue;
-            const bool name_comma = wk.lower == "," && wi > 0 && wi + 1 < n && ws.w[wi - 1].mention >= 0 &&
-                                    ws.w[wi + 1].mention >= 0;
+            const bool name_comma = wk.lower == "," && wi > 0 && wi + 1 < n &&
+                                    ws.w[wi - 1].mention >= 0 && ws.w[wi + 1].mention >= 0;
             if (name_comma) continue;
             ++d;
             if (IsEventNoun(wk.lower) && k > tok_after) broken = true;
             if (wk.has(kPunctClause | kReport | kRelPron) || wk.lower == "," ||
-                (wk.lower == "and" && k > tok_after) || (wk.has(kTo) && k + 1 < sent.last &&
-                                                          CanBeVerb(ws, k + 1 - sent.first)))
+                (wk.lower == "and" && k > tok_after) ||
+                (wk.has(kTo) && k + 1 < sent.last && CanBeVerb(ws, k + 1 - sent.first)))
               broken = true;
           }
           if (!broken && d <= 9 && d < best_d) {
@@ -464,7 +490,8 @@ void Coder::CodeSentence(std::string_view text, const TextLayer& layer, uint32_t
       if (!best_t) {
         for (const Timex& t : times) {
           if (t.sentence != si || !DatedValue(t)) continue;
-          if (t.last_token <= sent.first + before_limit && t.first_token >= sent.first + before_from) {
+          if (t.last_token <= sent.first + before_limit &&
+              t.first_token >= sent.first + before_from) {
             const uint32_t d = sent.first + before_limit - t.last_token;
             if (d < best_d) {
               best_d = d;
@@ -486,7 +513,8 @@ void Coder::CodeSentence(std::string_view text, const TextLayer& layer, uint32_t
     };
     // 5. Place.
     auto place_for = [&](int32_t target_actor, uint32_t from, uint32_t to) -> int32_t {
-      if (target_actor >= 0 && actors.actors[target_actor].kind == ActorKind::kPlace) return target_actor;
+      if (target_actor >= 0 && actors.actors[target_actor].kind == ActorKind::kPlace)
+        return target_actor;
       if (from >= to) return -1;
       for (uint32_t i = from; i < to; ++i) {
         const Word& x = ws.w[i];
@@ -496,7 +524,8 @@ void Coder::CodeSentence(std::string_view text, const TextLayer& layer, uint32_t
         if (mm.type != ActorKind::kPlace || mm.actor < 0 || mm.actor == target_actor) continue;
         uint32_t b = i;
         while (b > from && ws.w[b - 1].has(kDet)) --b;
-        if (b > 0 && (ws.w[b - 1].lower == "in" || ws.w[b - 1].lower == "at" || ws.w[b - 1].lower == "to"))
+        if (b > 0 &&
+            (ws.w[b - 1].lower == "in" || ws.w[b - 1].lower == "at" || ws.w[b - 1].lower == "to"))
           return mm.actor;
         i = mm.last_token - sent.first - 1;  // skip the rest of the mention
       }
@@ -514,7 +543,8 @@ void Coder::CodeSentence(std::string_view text, const TextLayer& layer, uint32_t
       const uint32_t trig_first = r.verbal ? g : c.first;
       const uint32_t trig_last = std::max(c.last_word, c.anchor + 1);
       e.trigger = std::string(text.substr(ws.w[trig_first].text.data() - text.data(),
-                                          ws.w[trig_last - 1].text.data() + ws.w[trig_last - 1].text.size() -
+                                          ws.w[trig_last - 1].text.data() +
+                                              ws.w[trig_last - 1].text.size() -
                                               ws.w[trig_first].text.data()));
       uint32_t ev_first = std::min({trig_first, source.first, tfirst});
       uint32_t ev_last = std::max({trig_last, tlast, c.last});
@@ -533,8 +563,8 @@ void Coder::CodeSentence(std::string_view text, const TextLayer& layer, uint32_t
     };
     const size_t before = out->size();
     // Restrict place search of the main event to before the first extra conjunct.
-    for (auto [s, t] : pairs) emit(s, t, target.found() ? target.first : c.last,
-                                   target.found() ? target.last : c.last, cs);
+    for (auto [s, t] : pairs)
+      emit(s, t, target.found() ? target.first : c.last, target.found() ? target.last : c.last, cs);
     for (const Extra& x : extras)
       for (int32_t sa : src_actors) {
         // The conjunct's own date is found after its phrase or just before
@@ -568,7 +598,9 @@ void Coder::Code(std::string_view text, const TextLayer& layer, const std::vecto
     while (cursor < mentions.size() && mentions[cursor].last_token <= s.first) ++cursor;
     if (cursor >= mentions.size() || mentions[cursor].first_token >= s.last) continue;
     // A dyad needs two actors: one mention alone codes nothing.
-    if (require_dyad_ && (cursor + 1 >= mentions.size() || mentions[cursor + 1].first_token >= s.last)) continue;
+    if (require_dyad_ &&
+        (cursor + 1 >= mentions.size() || mentions[cursor + 1].first_token >= s.last))
+      continue;
     size_t c2 = cursor;
     ws.Build(text, layer, s, mentions, &c2);
     if (const int d = Discarded(ws); d > 0) {
@@ -591,13 +623,17 @@ void Coder::Code(std::string_view text, const TextLayer& layer, const std::vecto
       // The reverse direction of one told mention is its own event ("Biden
       // and Xi met": both met); across mentions, talks are one event.
       const bool same_pair = (f.source == e.source && f.target == e.target) ||
-                             (IsConsultFamily(f.cameo) && f.source == e.target && f.target == e.source &&
-                              f.sentence != e.sentence);
-      const bool same_code = f.cameo == e.cameo || (IsConsultFamily(f.cameo) && IsConsultFamily(e.cameo) &&
-                                                    f.mode == e.mode);
-      const bool dates_ok = f.date == e.date || f.date_source != "timex" || e.date_source != "timex";
+                             (IsConsultFamily(f.cameo) && f.source == e.target &&
+                              f.target == e.source && f.sentence != e.sentence);
+      const bool same_code = f.cameo == e.cameo || (IsConsultFamily(f.cameo) &&
+                                                    IsConsultFamily(e.cameo) && f.mode == e.mode);
+      const bool dates_ok =
+          f.date == e.date || f.date_source != "timex" || e.date_source != "timex";
       if (!same_pair || !same_code || !dates_ok || f.mode != e.mode) continue;
-      if (f.sentence == e.sentence && f.begin == e.begin) { merged = true; break; }  // same mention
+      if (f.sentence == e.sentence && f.begin == e.begin) {
+        merged = true;
+        break;
+      }  // same mention
       if (f.date_source != "timex" && e.date_source == "timex") {
         f.date = e.date;
         f.date_source = e.date_source;

@@ -27,30 +27,33 @@ const char* EventModeName(EventMode m);  // "asserted", "planned", ...
 struct Event {
   int32_t source = -1;  // index into ActorResult::actors, -1 if none
   int32_t target = -1;
-  std::string cameo;    // "036"
-  std::string root;     // "03"
-  int quad = 0;         // QuadClass 1..4
+  std::string cameo;  // "036"
+  std::string root;   // "03"
+  int quad = 0;       // QuadClass 1..4
   double goldstein = 0;
-  std::string plover;   // "CONSULT"
+  std::string plover;  // "CONSULT"
   EventMode mode = EventMode::kAsserted;
   std::string date;         // TIMEX value of the anchoring expression, or DCT
   std::string date_source;  // "timex", "narrative" or "dct"
-  int32_t place = -1;   // index into ActorResult::actors (a PLACE), -1 if none
+  int32_t place = -1;       // index into ActorResult::actors (a PLACE), -1 if none
   uint32_t sentence = 0;
   uint32_t begin = 0, end = 0;  // evidence byte span
-  std::string trigger;  // trigger text
-  std::string rule;     // id of the rule that fired
+  std::string trigger;          // trigger text
+  std::string rule;             // id of the rule that fired
   // Further mentions of the same event in this document (sentence, span).
-  struct Evidence { uint32_t sentence, begin, end; std::string rule; };
+  struct Evidence {
+    uint32_t sentence, begin, end;
+    std::string rule;
+  };
   std::vector<Evidence> also;
 };
 
 // One entry of the CAMEO codebook (data/events/cameo_codebook.tsv).
 struct CameoCode {
-  std::string code;   // "036"
-  std::string name;   // "Express intent to meet or negotiate"
-  std::string root;   // "03"
-  int quad = 0;       // QuadClass 1..4
+  std::string code;  // "036"
+  std::string name;  // "Express intent to meet or negotiate"
+  std::string root;  // "03"
+  int quad = 0;      // QuadClass 1..4
   double goldstein = 0;
   std::string plover;  // "CONSULT", empty when PLOVER has no equivalent
 };
@@ -85,7 +88,8 @@ class EventCoder {
   // families, synsets, patterns). With `replace_builtin`, the built-in
   // patterns are dropped first (for scoring against a dictionary-defined
   // gold standard).
-  virtual Result<PatternImportStats> AddPetrarchVerbs(const std::string& path, bool replace_builtin) = 0;
+  virtual Result<PatternImportStats> AddPetrarchVerbs(const std::string& path,
+                                                      bool replace_builtin) = 0;
   // Imports a PETRARCH discard list: a sentence holding a phrase codes
   // nothing; a "+"-marked phrase discards the whole document.
   virtual Status AddPetrarchDiscards(const std::string& path) = 0;

@@ -31,22 +31,22 @@ struct Elem {
   };
   Kind kind = kWord;
   bool optional = false;
-  bool place_only = false;  // slot filled only by a PLACE or STATE ("T:place")
-  bool adjacent = false;  // must directly follow the previous element (PETRARCH '_')
+  bool place_only = false;         // slot filled only by a PLACE or STATE ("T:place")
+  bool adjacent = false;           // must directly follow the previous element (PETRARCH '_')
   std::vector<std::string> words;  // lemmas (lowercase) of every form of each alternative
   std::vector<std::string> shown;  // the alternatives as written (for writing rules back out)
 };
 
 struct Rule {
-  std::string id;          // "verb:MEET_WITH", "petrarch:MEET#5442"
-  std::string code;        // CAMEO code
-  std::string planned_code;  // code used when the event is planned ("036" for meetings)
-  std::string reverse_code;  // PETRARCH "[a:b]": b is coded from target to source
+  std::string id;                // "verb:MEET_WITH", "petrarch:MEET#5442"
+  std::string code;              // CAMEO code
+  std::string planned_code;      // code used when the event is planned ("036" for meetings)
+  std::string reverse_code;      // PETRARCH "[a:b]": b is coded from target to source
   bool implicit_target = false;  // no T slot: the first actor after the verb is the target
-  bool symmetric = false;  // "A and B met" gives A->B and B->A
+  bool symmetric = false;        // "A and B met" gives A->B and B->A
   bool target_optional = false;
-  bool verbal = true;      // anchored on a verb whose subject is the source
-  bool loose = false;      // gaps of a few tokens allowed between elements (imported)
+  bool verbal = true;  // anchored on a verb whose subject is the source
+  bool loose = false;  // gaps of a few tokens allowed between elements (imported)
   // Verbal rules: the verb lemma(s) anchoring the rule (first element after S).
   std::vector<std::string> verbs;
   // Elements before the verb (PETRARCH "pre-verb" words) and after it.
@@ -90,19 +90,19 @@ Status ImportPetrarchVerbs(std::string_view text, const std::string& name, RuleS
 // --- per-sentence word view ---------------------------------------------
 
 enum WordTag : uint16_t {
-  kDet = 1 << 0,       // a, an, the, this, his, their, its ...
-  kPrep = 1 << 1,      // in, at, on, with, to, for, of, by ...
-  kConj = 1 << 2,      // and, or, but, as well as
-  kAux = 1 << 3,       // be/have/do forms, modals
-  kModal = 1 << 4,     // will, would, could, may, might, should, shall, can, must
-  kNeg = 1 << 5,       // not, n't, never, no
-  kRelPron = 1 << 6,   // who, which, that, whom, whose
-  kSubord = 1 << 7,    // after, before, while, because, if, although, when, as
-  kPronoun = 1 << 8,   // he, she, they, it, we
-  kReport = 1 << 9,    // said, told, announced, added, stated (reporting verbs)
+  kDet = 1 << 0,           // a, an, the, this, his, their, its ...
+  kPrep = 1 << 1,          // in, at, on, with, to, for, of, by ...
+  kConj = 1 << 2,          // and, or, but, as well as
+  kAux = 1 << 3,           // be/have/do forms, modals
+  kModal = 1 << 4,         // will, would, could, may, might, should, shall, can, must
+  kNeg = 1 << 5,           // not, n't, never, no
+  kRelPron = 1 << 6,       // who, which, that, whom, whose
+  kSubord = 1 << 7,        // after, before, while, because, if, although, when, as
+  kPronoun = 1 << 8,       // he, she, they, it, we
+  kReport = 1 << 9,        // said, told, announced, added, stated (reporting verbs)
   kPunctClause = 1 << 10,  // ; : ( ) -- and sentence-internal quotes
   kComma = 1 << 11,
-  kAdverb = 1 << 12,   // also, recently, reportedly, ... (skippable inside verb groups)
+  kAdverb = 1 << 12,  // also, recently, reportedly, ... (skippable inside verb groups)
   kTo = 1 << 13,
   kBe = 1 << 14,
   kBy = 1 << 15,
@@ -113,11 +113,11 @@ struct Word {
   std::string_view lower;  // lowercase (points into Words::arena_)
   std::string_view lemma;  // verb lemma of lower (or lower)
   uint16_t tags = 0;
-  int32_t mention = -1;    // index into ActorResult::mentions, -1 if none
-  uint32_t token = 0;      // index into TextLayer::tokens
+  int32_t mention = -1;  // index into ActorResult::mentions, -1 if none
+  uint32_t token = 0;    // index into TextLayer::tokens
   bool capitalized = false;
   bool punct = false;
-  bool past = false;       // past form / participle
+  bool past = false;  // past form / participle
   bool ing = false;
   bool has(uint16_t t) const { return (tags & t) != 0; }
 };
@@ -164,12 +164,12 @@ bool CanBeVerb(const Words& ws, uint32_t i);
 // --- matcher (patterns.cc) ----------------------------------------------
 struct Match {
   uint32_t rule = 0;
-  uint32_t anchor = 0;       // word of the trigger (verb or anchoring noun)
-  uint32_t first = 0;        // first word of the literal match
-  uint32_t last_word = 0;    // one past the last literal word matched
-  uint32_t last = 0;         // one past everything matched (slots included)
+  uint32_t anchor = 0;     // word of the trigger (verb or anchoring noun)
+  uint32_t first = 0;      // first word of the literal match
+  uint32_t last_word = 0;  // one past the last literal word matched
+  uint32_t last = 0;       // one past everything matched (slots included)
   ActorChunk source, target;
-  bool source_slot = false;  // source came from an S slot, not the subject
+  bool source_slot = false;           // source came from an S slot, not the subject
   uint32_t target_prep = UINT32_MAX;  // word of the preposition before T, if any
   int score = 0;
 };

@@ -45,8 +45,8 @@ EventMode ModeOf(const Words& ws, uint32_t v, uint32_t g, uint32_t clause_start)
       if (OneOf(l, {"plan", "expect", "due", "schedule", "set", "intend", "prepare", "aim", "slate",
                     "poise", "go", "about", "agree", "promise", "pledge", "vow", "decide"}))
         plan = true;
-      if (OneOf(l, {"want", "hope", "seek", "try", "threaten", "offer", "propose", "consider", "ready",
-                    "willing", "able", "eager", "keen", "prepared"}))
+      if (OneOf(l, {"want", "hope", "seek", "try", "threaten", "offer", "propose", "consider",
+                    "ready", "willing", "able", "eager", "keen", "prepared"}))
         hyp = true;
       if (OneOf(w, {"said", "believed", "reported", "thought", "alleged"})) rep = true;
       // "is to", "was to": a scheduled plan.
@@ -60,7 +60,8 @@ EventMode ModeOf(const Words& ws, uint32_t v, uint32_t g, uint32_t clause_start)
   }
   // "said to have met"
   for (uint32_t k = g; k + 1 < v; ++k)
-    if (ws.w[k].has(kTo) && ws.w[k + 1].lower == "have" && k > 0 && ws.w[k - 1].has(kReport)) rep = true;
+    if (ws.w[k].has(kTo) && ws.w[k + 1].lower == "have" && k > 0 && ws.w[k - 1].has(kReport))
+      rep = true;
   if (clause_start > 0) {
     const std::string_view b = ws.w[clause_start - 1].lower;
     if (b == "if" || b == "unless" || b == "whether") hyp = true;

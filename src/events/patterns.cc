@@ -8,9 +8,9 @@
 // "sanctions" matches "sanction". Rules are indexed by the lemma of their
 // anchor (the verb of a verbal rule, the first word of a nominal one).
 #include <algorithm>
-#include <string>
 #include <fstream>
 #include <sstream>
+#include <string>
 
 #include "events/internal.h"
 
@@ -61,8 +61,10 @@ std::vector<std::string_view> SplitWs(std::string_view s) {
 }
 
 std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -166,17 +168,26 @@ Status RuleSet::AddText(std::string_view text, const std::string& name) {
     }
     bool foreign = false;
     for (size_t i = 2; i < head.size(); ++i) foreign |= head[i] == "foreign";
-    if (!IsCode(code) && code != "---" && !foreign) return err("bad CAMEO code '" + std::string(code) + "'");
+    if (!IsCode(code) && code != "---" && !foreign)
+      return err("bad CAMEO code '" + std::string(code) + "'");
     r.code = std::string(code);
     bool noun = false;
     for (size_t i = 2; i < head.size(); ++i) {
-      if (head[i] == "sym") r.symmetric = true;
-      else if (head[i] == "noun") noun = true;
-      else if (head[i] == "loose") r.loose = true;
-      else if (head[i] == "implicit") r.implicit_target = true;
-      else if (head[i] == "foreign") continue;
-      else if (head[i].starts_with("rev=")) r.reverse_code = std::string(head[i].substr(4));
-      else return err("unknown flag '" + std::string(head[i]) + "' (sym, noun, loose, implicit, foreign, rev=CODE)");
+      if (head[i] == "sym")
+        r.symmetric = true;
+      else if (head[i] == "noun")
+        noun = true;
+      else if (head[i] == "loose")
+        r.loose = true;
+      else if (head[i] == "implicit")
+        r.implicit_target = true;
+      else if (head[i] == "foreign")
+        continue;
+      else if (head[i].starts_with("rev="))
+        r.reverse_code = std::string(head[i].substr(4));
+      else
+        return err("unknown flag '" + std::string(head[i]) +
+                   "' (sym, noun, loose, implicit, foreign, rev=CODE)");
     }
     std::string kind = noun ? "noun:" : "verb:";
     r.id = kind + std::string(head[1]);
@@ -243,8 +254,8 @@ Status RuleSet::AddText(std::string_view text, const std::string& name) {
       const size_t from = !elems.empty() && elems[0].kind == Elem::kSource ? 1 : 0;
       r.pre.assign(elems.begin() + static_cast<long>(from), elems.begin() + verb_at);
       r.post.assign(elems.begin() + verb_at + 1, elems.end());
-    } else if (!noun && elems.size() >= 2 && elems[0].kind == Elem::kSource && elems[1].kind == Elem::kWord &&
-        !elems[1].optional) {
+    } else if (!noun && elems.size() >= 2 && elems[0].kind == Elem::kSource &&
+               elems[1].kind == Elem::kWord && !elems[1].optional) {
       r.verbal = true;
       r.verbs = elems[1].words;
       r.post.assign(elems.begin() + 2, elems.end());
@@ -274,9 +285,16 @@ void FormatElems(const std::vector<Elem>& els, std::string* out) {
     if (e.adjacent) *out += '^';
     std::string x;
     switch (e.kind) {
-      case Elem::kSource: x = "S"; break;
-      case Elem::kTarget: x = e.optional ? "T?" : "T"; if (e.place_only) x += ":place"; break;
-      case Elem::kGap: x = "..."; break;
+      case Elem::kSource:
+        x = "S";
+        break;
+      case Elem::kTarget:
+        x = e.optional ? "T?" : "T";
+        if (e.place_only) x += ":place";
+        break;
+      case Elem::kGap:
+        x = "...";
+        break;
       case Elem::kWord: {
         const auto& alts = e.shown.empty() ? e.words : e.shown;
         for (size_t i = 0; i < alts.size(); ++i) x += (i ? "|" : "") + alts[i];
@@ -304,7 +322,8 @@ std::string FormatRule(const Rule& r) {
   if (r.implicit_target) out += " implicit";
   if (!r.reverse_code.empty()) out += " rev=" + r.reverse_code;
   auto numeric = [](const std::string& c) {
-    return c == "---" || (c.size() >= 2 && c.size() <= 4 && c.find_first_not_of("0123456789") == std::string::npos);
+    return c == "---" || (c.size() >= 2 && c.size() <= 4 &&
+                          c.find_first_not_of("0123456789") == std::string::npos);
   };
   if (!numeric(r.code.empty() ? "---" : r.code)) out += " foreign";
   out += " :";
@@ -328,9 +347,9 @@ namespace {
 struct MatchState {
   const Words& ws;
   const std::vector<Mention>& mentions;
-  const Elem* el;         // the elements after the anchor
+  const Elem* el;  // the elements after the anchor
   size_t n;
-  size_t passive_opt;     // index of a target slot made optional by the passive voice
+  size_t passive_opt;  // index of a target slot made optional by the passive voice
   uint32_t limit;
   bool loose;
   Match* m;
@@ -363,7 +382,10 @@ bool Seq(MatchState& st, size_t k, uint32_t pos, int matched) {
   while (p <= st.limit && n < 8) {
     starts[n++] = p;
     if (e.adjacent || p >= st.limit) break;
-    if (Skippable(w[p])) { ++p; continue; }
+    if (Skippable(w[p])) {
+      ++p;
+      continue;
+    }
     if (loose_budget > 0 && !w[p].has(kPunctClause) && !w[p].has(kReport)) {
       --loose_budget;
       ++p;
@@ -485,7 +507,10 @@ bool MatchRule(const Rule& r, const Words& ws, uint32_t anchor, uint32_t clause_
   }
   if (passive)
     for (size_t i = 0; i < n; ++i) {
-      if (tail[i].kind == Elem::kTarget) { passive_opt = i; break; }
+      if (tail[i].kind == Elem::kTarget) {
+        passive_opt = i;
+        break;
+      }
       if (tail[i].kind == Elem::kWord && !tail[i].optional) break;
     }
   MatchState st{ws, mentions, tail, n, passive_opt, clause_end, r.loose, m};

@@ -16,9 +16,11 @@ namespace annals {
 
 // With `warnings`, malformed code lines (e.g. impossible dates) are
 // reported there and skipped; without, they are errors.
-Status ParsePetrarchActors(std::string_view text, const std::string& name, std::vector<DictionaryActor>* out,
+Status ParsePetrarchActors(std::string_view text, const std::string& name,
+                           std::vector<DictionaryActor>* out,
                            std::vector<std::string>* warnings = nullptr);
-Status ParsePetrarchAgents(std::string_view text, const std::string& name, std::vector<DictionaryAgent>* out,
+Status ParsePetrarchAgents(std::string_view text, const std::string& name,
+                           std::vector<DictionaryAgent>* out,
                            std::vector<std::string>* warnings = nullptr);
 Status LoadPetrarchActorFile(const std::string& path, std::vector<DictionaryActor>* actors,
                              std::vector<std::string>* warnings = nullptr);

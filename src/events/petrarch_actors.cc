@@ -160,8 +160,10 @@ Status ParsePetrarchActors(std::string_view text_in, const std::string& name,
       }
     }
     // Guess a kind from the code: a three-letter code is a state.
-    if (!cur->codes.empty() && cur->codes[0].code.size() == 3) cur->kind = ActorKind::kState;
-    else cur->kind = ActorKind::kOrganization;
+    if (!cur->codes.empty() && cur->codes[0].code.size() == 3)
+      cur->kind = ActorKind::kState;
+    else
+      cur->kind = ActorKind::kOrganization;
     if (ph.find(' ') != std::string::npos && !cur->codes.empty() && cur->codes[0].code.size() > 3 &&
         cur->codes[0].from)
       cur->kind = ActorKind::kPerson;
@@ -187,10 +189,12 @@ Status ParsePetrarchAgents(std::string_view text_in, const std::string& name,
     auto err = [&](const std::string& m) {
       return Status::InvalidInput(name + ":" + std::to_string(line_no) + ": " + m);
     };
-    if (line[0] == '!' && line.find('=') != std::string_view::npos && line.find('[') == std::string_view::npos) {
+    if (line[0] == '!' && line.find('=') != std::string_view::npos &&
+        line.find('[') == std::string_view::npos) {
       size_t e = line.find('!', 1);
       size_t eq = line.find('=');
-      if (e == std::string_view::npos || eq == std::string_view::npos) return err("bad substitution set");
+      if (e == std::string_view::npos || eq == std::string_view::npos)
+        return err("bad substitution set");
       auto& v = subst[std::string(line.substr(0, e + 1))];
       std::string_view rest = line.substr(eq + 1);
       size_t i = 0;

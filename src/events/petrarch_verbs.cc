@@ -56,7 +56,7 @@ bool ParseCode(std::string_view s, std::string* a, std::string* b) {
 
 struct Family {
   std::string code;
-  std::string rev;  // "[032:033]": the code from target to source
+  std::string rev;                 // "[032:033]": the code from target to source
   std::vector<std::string> verbs;  // lemmas and explicit forms
   std::vector<Rule> bare;          // one per verb line (phrasal verbs keep their words)
 };
@@ -90,9 +90,14 @@ Status ImportPetrarchVerbs(std::string_view text, const std::string& name, RuleS
       // A comment starts at '#' outside brackets ("[###]" is a code).
       int depth = 0;
       for (size_t h = 0; h < line.size(); ++h) {
-        if (line[h] == '[') ++depth;
-        else if (line[h] == ']') --depth;
-        else if (line[h] == '#' && depth <= 0) { line = line.substr(0, h); break; }
+        if (line[h] == '[')
+          ++depth;
+        else if (line[h] == ']')
+          --depth;
+        else if (line[h] == '#' && depth <= 0) {
+          line = line.substr(0, h);
+          break;
+        }
       }
     }
     line = TrimWs(line);
@@ -154,7 +159,8 @@ Status ImportPetrarchVerbs(std::string_view text, const std::string& name, RuleS
       // Tokenise: brackets group only; '/' separates alternatives; '_'
       // joins adjacent words.
       std::string cleaned;
-      for (char ch : body) cleaned.push_back(ch == '(' || ch == ')' || ch == '{' || ch == '}' ? ' ' : ch);
+      for (char ch : body)
+        cleaned.push_back(ch == '(' || ch == ')' || ch == '{' || ch == '}' ? ' ' : ch);
       Rule r;
       r.id = "petrarch:" + fam_name + "_L" + std::to_string(line_no);
       r.file = name;
@@ -174,15 +180,25 @@ Status ImportPetrarchVerbs(std::string_view text, const std::string& name, RuleS
           if (us == std::string_view::npos) us = tok.size();
           std::string_view part = tok.substr(i, us - i);
           i = us + 1;
-          if (part.empty()) { first_part = false; continue; }
+          if (part.empty()) {
+            first_part = false;
+            continue;
+          }
           Elem e;
           e.adjacent = !first_part;
           first_part = false;
-          if (part == "*") { seen_verb = true; continue; }
-          if (part == "+") { e.kind = Elem::kTarget; has_target = true; }
-          else if (part == "$") { e.kind = Elem::kSource; }
-          else if (part == "%" || part == "^") { continue; }
-          else {
+          if (part == "*") {
+            seen_verb = true;
+            continue;
+          }
+          if (part == "+") {
+            e.kind = Elem::kTarget;
+            has_target = true;
+          } else if (part == "$") {
+            e.kind = Elem::kSource;
+          } else if (part == "%" || part == "^") {
+            continue;
+          } else {
             e.kind = Elem::kWord;
             size_t k = 0;
             while (k <= part.size()) {
@@ -256,7 +272,10 @@ Status ImportPetrarchVerbs(std::string_view text, const std::string& name, RuleS
     size_t verb_at = 0;
     bool marked = false;
     for (size_t k = 0; k < parts.size(); ++k)
-      if (parts[k][0] == '+') { verb_at = k; marked = true; }
+      if (parts[k][0] == '+') {
+        verb_at = k;
+        marked = true;
+      }
     Rule r;
     r.id = "petrarch:" + fam_name + "_L" + std::to_string(line_no);
     r.file = name;
@@ -308,7 +327,8 @@ Status ImportPetrarchVerbs(std::string_view text, const std::string& name, RuleS
     }
     if (r.pre.empty() && r.post.empty())
       for (const std::string& v : r.verbs)
-        if (std::find(fam.verbs.begin(), fam.verbs.end(), v) == fam.verbs.end()) fam.verbs.push_back(v);
+        if (std::find(fam.verbs.begin(), fam.verbs.end(), v) == fam.verbs.end())
+          fam.verbs.push_back(v);
     fam.bare.push_back(std::move(r));
   }
   flush();
@@ -320,7 +340,8 @@ Status ImportPetrarchVerbs(std::string_view text, const std::string& name, RuleS
 
 namespace annals {
 
-Status ConvertPetrarchVerbs(std::string_view text, const std::string& name, std::string* out, size_t* rules) {
+Status ConvertPetrarchVerbs(std::string_view text, const std::string& name, std::string* out,
+                            size_t* rules) {
   events::RuleSet set;
   size_t read = 0;
   if (Status s = events::ImportPetrarchVerbs(text, name, &set, &read); !s.ok()) return s;

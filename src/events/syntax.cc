@@ -224,21 +224,23 @@ uint16_t LexTags(std::string_view w) {
 }
 
 bool IsQuoteOrParen(std::string_view t) {
-  return t == ";" || t == ":" || t == "(" || t == ")" || t == "--" || t == "\"" || t == "\xE2\x80\x9C" ||
-         t == "\xE2\x80\x9D" || t == "\xE2\x80\x94" || t == "[" || t == "]";
+  return t == ";" || t == ":" || t == "(" || t == ")" || t == "--" || t == "\"" ||
+         t == "\xE2\x80\x9C" || t == "\xE2\x80\x9D" || t == "\xE2\x80\x94" || t == "[" || t == "]";
 }
 
 bool IsTitleWord(std::string_view lower) {
   // Lowercase nouns that sit between parts of a named chunk: "UNESCO leader
   // Audrey Azoulay", "Israeli prime minister Benjamin Netanyahu".
   static constexpr std::string_view kTitles[] = {
-      "leader", "leaders", "president", "minister", "ministers", "secretary", "chief", "head",
-      "spokesman", "spokeswoman", "spokesperson", "official", "officials", "envoy", "ambassador",
-      "foreign", "prime", "defence", "defense", "counterpart", "general", "commander", "king",
-      "queen", "chancellor", "premier", "director", "deputy", "vice", "state", "interior",
-      "finance", "top", "senior", "former", "new", "then", "opposition", "army", "military",
-      "government", "troops", "forces", "police", "rebels", "militants", "soldiers", "first",
-      "acting", "interim", "chief", "foreign-minister"};
+      "leader",     "leaders",     "president",  "minister",        "ministers",    "secretary",
+      "chief",      "head",        "spokesman",  "spokeswoman",     "spokesperson", "official",
+      "officials",  "envoy",       "ambassador", "foreign",         "prime",        "defence",
+      "defense",    "counterpart", "general",    "commander",       "king",         "queen",
+      "chancellor", "premier",     "director",   "deputy",          "vice",         "state",
+      "interior",   "finance",     "top",        "senior",          "former",       "new",
+      "then",       "opposition",  "army",       "military",        "government",   "troops",
+      "forces",     "police",      "rebels",     "militants",       "soldiers",     "first",
+      "acting",     "interim",     "chief",      "foreign-minister"};
   for (auto t : kTitles)
     if (lower == t) return true;
   return false;
@@ -273,16 +275,20 @@ void Words::Build(std::string_view text, const TextLayer& layer, const Sentence&
     if (x.punct) {
       x.lemma = x.lower;
       const bool apostrophe = x.text == "'" || x.text == "\xE2\x80\x99";
-      if (x.text == ",") x.tags |= kComma;
-      else if (apostrophe && i > 0 && !w[i - 1].punct) x.lower = "'";  // possessive "ministers'"
-      else if (IsQuoteOrParen(x.text) || t.is(Token::kQuote)) x.tags |= kPunctClause;
+      if (x.text == ",")
+        x.tags |= kComma;
+      else if (apostrophe && i > 0 && !w[i - 1].punct)
+        x.lower = "'";  // possessive "ministers'"
+      else if (IsQuoteOrParen(x.text) || t.is(Token::kQuote))
+        x.tags |= kPunctClause;
       continue;
     }
     x.tags = LexTags(x.lower);
     // -ly adverbs ("fiercely", "strongly") sit inside verb groups.
     if (x.tags == 0 && x.lower.size() > 5 && x.lower.ends_with("ly") && !x.capitalized) {
-      static constexpr std::string_view kNotAdverbs[] = {"supply", "rally", "reply", "apply", "family",
-                                                         "assembly", "monopoly", "anomaly", "multiply"};
+      static constexpr std::string_view kNotAdverbs[] = {"supply",   "rally",   "reply",
+                                                         "apply",    "family",  "assembly",
+                                                         "monopoly", "anomaly", "multiply"};
       bool adv = true;
       for (auto n : kNotAdverbs) adv &= x.lower != n;
       if (adv) x.tags |= kAdverb;
@@ -326,7 +332,8 @@ bool CanBeVerb(const Words& ws, uint32_t i) {
     while (k > 0 && ws.w[k - 1].has(kAdverb)) --k;
     if (k > 0) {
       const Word& p = ws.w[k - 1];
-      const bool ok = p.mention >= 0 || p.capitalized || p.has(kAux | kModal | kTo | kNeg | kPronoun | kRelPron | kConj) ||
+      const bool ok = p.mention >= 0 || p.capitalized ||
+                      p.has(kAux | kModal | kTo | kNeg | kPronoun | kRelPron | kConj) ||
                       p.has(kComma) || (p.lower.size() > 3 && p.lower.ends_with("s"));
       if (!ok) return false;
     }
@@ -343,19 +350,23 @@ uint32_t VerbGroupStart(const Words& ws, uint32_t v) {
   // "continue shelling", "resume talking".
   if (ws.w[v].ing && v > 0) {
     const std::string_view l = ws.w[v - 1].lemma;
-    if (l == "stop" || l == "cease" || l == "quit" || l == "keep" || l == "continue" || l == "start" ||
-        l == "begin" || l == "resume" || l == "halt" || l == "end")
+    if (l == "stop" || l == "cease" || l == "quit" || l == "keep" || l == "continue" ||
+        l == "start" || l == "begin" || l == "resume" || l == "halt" || l == "end")
       g = v - 1;
   }
   while (g > 0) {
     const Word& p = ws.w[g - 1];
-    if (p.has(kAux | kModal | kNeg | kAdverb | kTo)) { --g; continue; }
+    if (p.has(kAux | kModal | kNeg | kAdverb | kTo)) {
+      --g;
+      continue;
+    }
     // "is due to", "is expected to", "is set to", "plans to": the frame
     // words between an auxiliary and "to".
     static constexpr std::string_view kFrame[] = {
-        "due", "expected", "set", "scheduled", "going", "about", "likely", "slated", "poised",
-        "said", "believed", "reported", "thought", "alleged", "understood", "known", "supposed",
-        "ready", "able", "unable", "planning", "preparing", "willing", "unlikely"};
+        "due",     "expected", "set",        "scheduled", "going",    "about",
+        "likely",  "slated",   "poised",     "said",      "believed", "reported",
+        "thought", "alleged",  "understood", "known",     "supposed", "ready",
+        "able",    "unable",   "planning",   "preparing", "willing",  "unlikely"};
     bool is_frame = false;
     for (auto f : kFrame) is_frame |= p.lower == f;
     if (is_frame && !p.punct && p.mention < 0 && g >= 2 && g < ws.w.size() && ws.w[g].has(kTo) &&
@@ -442,10 +453,17 @@ static uint32_t ExtendChunk(const Words& ws, uint32_t i, uint32_t limit, int32_t
   *head = ws.w[i].mention;
   while (p < limit) {
     const Word& x = ws.w[p];
-    if (x.mention >= 0) { *head = x.mention; ++p; continue; }
-    if (x.lower == "'s" || x.lower == "'" ) {
+    if (x.mention >= 0) {
+      *head = x.mention;
+      ++p;
+      continue;
+    }
+    if (x.lower == "'s" || x.lower == "'") {
       // possessive: "France's Armed Forces Minister Sebastien Lecornu"
-      if (p + 1 < limit && (ws.w[p + 1].mention >= 0 || ws.w[p + 1].capitalized)) { ++p; continue; }
+      if (p + 1 < limit && (ws.w[p + 1].mention >= 0 || ws.w[p + 1].capitalized)) {
+        ++p;
+        continue;
+      }
       break;
     }
     if (x.capitalized && !x.punct && !x.has(kDet | kPrep | kConj | kRelPron | kPronoun)) {
@@ -453,14 +471,23 @@ static uint32_t ExtendChunk(const Words& ws, uint32_t i, uint32_t limit, int32_t
       // soon ("President Emmanuel Macron"), else it is part of a name the
       // actors stage did not know and we stop at the last mention.
       uint32_t k = p;
-      while (k < limit && k < p + 4 && ws.w[k].mention < 0 && ws.w[k].capitalized && !ws.w[k].punct) ++k;
-      if (k < limit && ws.w[k].mention >= 0) { p = k; continue; }
+      while (k < limit && k < p + 4 && ws.w[k].mention < 0 && ws.w[k].capitalized && !ws.w[k].punct)
+        ++k;
+      if (k < limit && ws.w[k].mention >= 0) {
+        p = k;
+        continue;
+      }
       break;
     }
     if (IsTitleWord(x.lower)) {
       uint32_t k = p;
-      while (k < limit && k < p + 4 && ws.w[k].mention < 0 && (IsTitleWord(ws.w[k].lower) || ws.w[k].capitalized)) ++k;
-      if (k < limit && ws.w[k].mention >= 0) { p = k; continue; }
+      while (k < limit && k < p + 4 && ws.w[k].mention < 0 &&
+             (IsTitleWord(ws.w[k].lower) || ws.w[k].capitalized))
+        ++k;
+      if (k < limit && ws.w[k].mention >= 0) {
+        p = k;
+        continue;
+      }
       // trailing titles ("EU leaders") belong to the chunk but add no mention.
       p = k;
       break;
@@ -486,8 +513,14 @@ ActorChunk ChunkAt(const Words& ws, uint32_t i, uint32_t limit, int max_skip) {
   int skipped = 0;
   while (p < limit && ws.w[p].mention < 0) {
     const Word& x = ws.w[p];
-    if (x.has(kDet) || x.has(kAdverb)) { ++p; continue; }
-    if (x.lower == "of" && skipped > 0 && skipped <= max_skip) { ++p; continue; }  // "demands of the EU"
+    if (x.has(kDet) || x.has(kAdverb)) {
+      ++p;
+      continue;
+    }
+    if (x.lower == "of" && skipped > 0 && skipped <= max_skip) {
+      ++p;
+      continue;
+    }  // "demands of the EU"
     if (x.punct || x.has(kPrep | kConj | kRelPron | kSubord | kAux | kReport)) return c;
     if (skipped >= max_skip) return c;
     ++skipped;
@@ -518,7 +551,10 @@ ActorChunk ChunkAt(const Words& ws, uint32_t i, uint32_t limit, int max_skip) {
         if (ws.w[k].lower == "," && ws.w[k + 1].lower != "and") {
           bool list = false;
           for (uint32_t q = j2; q < limit && q < j2 + 8; ++q)
-            if (ws.w[q].lower == "and") { list = true; break; }
+            if (ws.w[q].lower == "and") {
+              list = true;
+              break;
+            }
           if (!list) break;
         }
         p = j2;
@@ -543,12 +579,17 @@ static ActorChunk FirstSubjectChunk(const Words& ws, uint32_t from, uint32_t to)
       --b;
     bool in_pp = b > from && ws.w[b - 1].has(kPrep);
     // "Secretary of State Antony Blinken": "of" inside a capitalised title.
-    if (in_pp && ws.w[b - 1].lower == "of" && b >= 2 && ws.w[b - 2].capitalized && !ws.w[b - 2].punct)
+    if (in_pp && ws.w[b - 1].lower == "of" && b >= 2 && ws.w[b - 2].capitalized &&
+        !ws.w[b - 2].punct)
       in_pp = false;
-    if (b == from && from > 0 && ws.w[from - 1].has(kPrep) && !ws.w[from - 1].has(kSubord)) in_pp = true;
+    if (b == from && from > 0 && ws.w[from - 1].has(kPrep) && !ws.w[from - 1].has(kSubord))
+      in_pp = true;
     ActorChunk c = ChunkAt(ws, i, to, 0);
     if (!c.found()) continue;
-    if (in_pp) { i = c.last - 1; continue; }
+    if (in_pp) {
+      i = c.last - 1;
+      continue;
+    }
     // "Blinken, a fluent French speaker," : the chunk stands.
     return c;
   }
@@ -566,12 +607,13 @@ ActorChunk SubjectOf(const Words& ws, uint32_t v, bool* controlled) {
     // Object control: "urge Beijing to press", "asked X to".
     if (to_at > 0 && ws.w[to_at - 1].mention >= 0) {
       uint32_t cstart = to_at - 1;
-      while (cstart > 0 && (ws.w[cstart - 1].mention >= 0 || ws.w[cstart - 1].capitalized)) --cstart;
+      while (cstart > 0 && (ws.w[cstart - 1].mention >= 0 || ws.w[cstart - 1].capitalized))
+        --cstart;
       // the word before the chunk: a verb (not a preposition) means control.
       if (cstart > 0) {
         const Word& before = ws.w[cstart - 1];
-        if (!before.punct && !before.has(kPrep | kConj | kDet | kRelPron | kSubord) && before.mention < 0 &&
-            !before.has(kAux)) {
+        if (!before.punct && !before.has(kPrep | kConj | kDet | kRelPron | kSubord) &&
+            before.mention < 0 && !before.has(kAux)) {
           if (controlled) *controlled = true;
           return ChunkAt(ws, cstart, to_at, 0);
         }
@@ -597,7 +639,7 @@ ActorChunk SubjectOf(const Words& ws, uint32_t v, bool* controlled) {
   if (cs > 0 && ws.w[cs - 1].has(kRelPron) && ws.w[cs - 1].lower != "that") {
     // "Pashinyan, who has been seeking": the antecedent.
     uint32_t k = cs - 1;
-    while (k > 0 && (ws.w[k - 1].lower == "," )) --k;
+    while (k > 0 && (ws.w[k - 1].lower == ",")) --k;
     if (k > 0 && ws.w[k - 1].mention >= 0) {
       uint32_t b = k - 1;
       while (b > 0 && (ws.w[b - 1].mention >= 0 || ws.w[b - 1].capitalized)) --b;
@@ -612,7 +654,8 @@ ActorChunk SubjectOf(const Words& ws, uint32_t v, bool* controlled) {
       if (!ws.w[k - 1].has(kComma)) continue;
       bool plain_np = k < g;
       for (uint32_t j = k; j < g && plain_np; ++j)
-        plain_np = ws.w[j].mention < 0 && !ws.w[j].punct && !ws.w[j].has(kAux | kRelPron | kSubord | kReport);
+        plain_np = ws.w[j].mention < 0 && !ws.w[j].punct &&
+                   !ws.w[j].has(kAux | kRelPron | kSubord | kReport);
       if (plain_np) return ActorChunk{};
       break;
     }
@@ -627,7 +670,8 @@ ActorChunk SubjectOf(const Words& ws, uint32_t v, bool* controlled) {
       ActorChunk after = FirstSubjectChunk(ws, k, g);
       bool tail_plain = after.found();
       for (uint32_t j = after.last; j < g && tail_plain; ++j)
-        tail_plain = !ws.w[j].punct && !ws.w[j].has(kAux | kRelPron | kSubord | kReport | kPrep) && !ws.w[j].past;
+        tail_plain = !ws.w[j].punct && !ws.w[j].has(kAux | kRelPron | kSubord | kReport | kPrep) &&
+                     !ws.w[j].past;
       if (tail_plain && after.first > c.last) return after;
       break;
     }

@@ -27,7 +27,8 @@ TEST(Codebook, LoadsAndIsConsistent) {
     const int want_quad = root <= 5 ? 1 : root <= 8 ? 2 : root <= 13 ? 3 : 4;
     EXPECT_EQ(c.quad, want_quad) << c.code;
     EXPECT_FALSE(c.name.empty()) << c.code;
-    if (c.code.size() > 2) EXPECT_NE(cb->Find(c.code.substr(0, 3 == c.code.size() ? 2 : 3)), nullptr) << c.code;
+    if (c.code.size() > 2)
+      EXPECT_NE(cb->Find(c.code.substr(0, 3 == c.code.size() ? 2 : 3)), nullptr) << c.code;
     if (root >= 2) EXPECT_FALSE(c.plover.empty()) << c.code;
   }
   EXPECT_EQ(roots, 20);
@@ -45,7 +46,8 @@ TEST(Codebook, ErrorsNameTheLine) {
 }
 
 TEST(Codebook, MatchesTheSharedCodeList) {
-  const std::string shared = std::string(ANNALS_SHARED_DIR) + "/eval/cameo-codebook/cameo_codes.tsv";
+  const std::string shared =
+      std::string(ANNALS_SHARED_DIR) + "/eval/cameo-codebook/cameo_codes.tsv";
   std::ifstream in(shared);
   if (!in) GTEST_SKIP() << "skipped: no ../shared";
   auto cb = Codebook::Load(kData + "/events/cameo_codebook.tsv");

@@ -69,22 +69,29 @@ std::vector<Case> LoadCases() {
         ADD_FAILURE() << f << ":" << n << ": expected 4 tab-separated columns";
         continue;
       }
-      cases.push_back({std::filesystem::path(f).filename().string(), n, cols[0], cols[1], cols[2], cols[3]});
+      cases.push_back(
+          {std::filesystem::path(f).filename().string(), n, cols[0], cols[1], cols[2], cols[3]});
     }
   }
   return cases;
 }
 
 // Builds mentions over the tokens of every occurrence of each surface form.
-void BuildActors(const std::string& text, const TextLayer& layer, const std::string& spec, ActorResult* r) {
-  struct M { uint32_t b, e; int32_t actor; ActorKind kind; };
+void BuildActors(const std::string& text, const TextLayer& layer, const std::string& spec,
+                 ActorResult* r) {
+  struct M {
+    uint32_t b, e;
+    int32_t actor;
+    ActorKind kind;
+  };
   std::vector<M> ms;
   for (const std::string& item : Split(spec, ";")) {
     std::string it = Trim(item);
     if (it.empty() || it == "-") continue;
     size_t eq = it.find('='), slash = it.rfind('/');
     ASSERT_NE(eq, std::string::npos) << it;
-    std::string surface = it.substr(0, eq), id = it.substr(eq + 1, slash - eq - 1), kind = it.substr(slash + 1);
+    std::string surface = it.substr(0, eq), id = it.substr(eq + 1, slash - eq - 1),
+                kind = it.substr(slash + 1);
     int32_t idx = -1;
     for (size_t k = 0; k < r->actors.size(); ++k)
       if (r->actors[k].id == id) idx = static_cast<int32_t>(k);
@@ -101,11 +108,13 @@ void BuildActors(const std::string& text, const TextLayer& layer, const std::str
       const bool left_ok = p == 0 || !std::isalnum(static_cast<unsigned char>(text[p - 1]));
       const size_t e = p + surface.size();
       const bool right_ok = e >= text.size() || !std::isalnum(static_cast<unsigned char>(text[e]));
-      if (left_ok && right_ok) ms.push_back({static_cast<uint32_t>(p), static_cast<uint32_t>(e), idx, KindOf(kind)});
+      if (left_ok && right_ok)
+        ms.push_back({static_cast<uint32_t>(p), static_cast<uint32_t>(e), idx, KindOf(kind)});
       p = e;
     }
   }
-  std::sort(ms.begin(), ms.end(), [](const M& a, const M& b) { return a.b < b.b || (a.b == b.b && a.e > b.e); });
+  std::sort(ms.begin(), ms.end(),
+            [](const M& a, const M& b) { return a.b < b.b || (a.b == b.b && a.e > b.e); });
   uint32_t last_end = 0;
   for (const M& m : ms) {
     if (m.b < last_end) continue;  // overlapping: keep the longer, earlier one
@@ -117,7 +126,10 @@ void BuildActors(const std::string& text, const TextLayer& layer, const std::str
     bool first = true;
     for (uint32_t t = 0; t < layer.tokens.size(); ++t) {
       if (layer.tokens[t].begin >= m.b && layer.tokens[t].end <= m.e) {
-        if (first) { mm.first_token = t; first = false; }
+        if (first) {
+          mm.first_token = t;
+          first = false;
+        }
         mm.last_token = t + 1;
       }
     }
@@ -128,7 +140,8 @@ void BuildActors(const std::string& text, const TextLayer& layer, const std::str
   }
 }
 
-void BuildTimes(const std::string& text, const TextLayer& layer, const std::string& spec, std::vector<Timex>* out) {
+void BuildTimes(const std::string& text, const TextLayer& layer, const std::string& spec,
+                std::vector<Timex>* out) {
   for (const std::string& item : Split(spec, ";")) {
     std::string it = Trim(item);
     if (it.empty() || it == "-") continue;
@@ -143,13 +156,17 @@ void BuildTimes(const std::string& text, const TextLayer& layer, const std::stri
     bool first = true;
     for (uint32_t k = 0; k < layer.tokens.size(); ++k)
       if (layer.tokens[k].begin >= t.begin && layer.tokens[k].end <= t.end) {
-        if (first) { t.first_token = k; first = false; }
+        if (first) {
+          t.first_token = k;
+          first = false;
+        }
         t.last_token = k + 1;
       }
     t.sentence = layer.sentence_of[t.first_token];
     out->push_back(t);
   }
-  std::sort(out->begin(), out->end(), [](const Timex& a, const Timex& b) { return a.begin < b.begin; });
+  std::sort(out->begin(), out->end(),
+            [](const Timex& a, const Timex& b) { return a.begin < b.begin; });
 }
 
 std::unique_ptr<EventCoder> MakeCoder() {
@@ -177,8 +194,8 @@ TEST(EventCoder, Golden) {
     std::vector<std::string> got;
     for (const Event& e : events) {
       auto id = [&](int32_t i) { return i >= 0 ? actors.actors[i].id : std::string("-"); };
-      got.push_back(id(e.source) + ">" + id(e.target) + ":" + e.cameo + ":" + EventModeName(e.mode) + ":" +
-                    e.date + ":" + id(e.place));
+      got.push_back(id(e.source) + ">" + id(e.target) + ":" + e.cameo + ":" +
+                    EventModeName(e.mode) + ":" + e.date + ":" + id(e.place));
     }
     std::vector<std::string> want;
     if (Trim(c.expected) != "-")
@@ -213,11 +230,14 @@ TEST(EventCoder, EvidenceAndFusion) {
   auto coder = MakeCoder();
   ASSERT_TRUE(coder);
   const std::string text =
-      "Blinken will hold talks with Macron in Paris on Tuesday.\n\nBlinken will meet with Macron to discuss the crises.";
+      "Blinken will hold talks with Macron in Paris on Tuesday.\n\nBlinken will meet with Macron "
+      "to discuss the crises.";
   TextLayer layer;
   Tokenize(text, {}, &layer);
   ActorResult actors;
-  BuildActors(text, layer, "Blinken=antony-blinken/PERSON; Macron=emmanuel-macron/PERSON; Paris=paris/PLACE", &actors);
+  BuildActors(text, layer,
+              "Blinken=antony-blinken/PERSON; Macron=emmanuel-macron/PERSON; Paris=paris/PLACE",
+              &actors);
   std::vector<Timex> times;
   BuildTimes(text, layer, "Tuesday=2024-04-02", &times);
   std::vector<Event> events;

@@ -2,6 +2,8 @@
 // with plurals and substitution sets, verb dictionaries converted to
 // annals patterns and back; the shared dictionaries parse; and the
 // accuracy floors of `annals eval events`.
+#include "events/petrarch.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -10,7 +12,6 @@
 #include <sstream>
 
 #include "events/events.h"
-#include "events/petrarch.h"
 
 namespace annals {
 namespace {
@@ -56,7 +57,8 @@ TEST(PetrarchActors, ErrorsNameFileAndLine) {
   EXPECT_EQ(s.message().rfind("bad.txt:2:", 0), 0u) << s.message();
   std::vector<std::string> warnings;
   actors.clear();
-  EXPECT_TRUE(ParsePetrarchActors("GONDOR [GON]\n[GONGOV >99999]\n", "bad.txt", &actors, &warnings).ok());
+  EXPECT_TRUE(
+      ParsePetrarchActors("GONDOR [GON]\n[GONGOV >99999]\n", "bad.txt", &actors, &warnings).ok());
   EXPECT_EQ(warnings.size(), 1u);
 }
 
@@ -128,7 +130,10 @@ TEST(PetrarchVerbs, ConvertAndCode) {
     m.type = ActorKind::kState;
     m.actor = static_cast<int32_t>(actors.actors.size() - 1);
     for (uint32_t t = 0; t < layer.tokens.size(); ++t)
-      if (layer.tokens[t].begin == b) { m.first_token = t; m.last_token = t + 1; }
+      if (layer.tokens[t].begin == b) {
+        m.first_token = t;
+        m.last_token = t + 1;
+      }
     actors.mentions.push_back(m);
   }
   std::vector<Event> events;

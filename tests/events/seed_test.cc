@@ -30,10 +30,13 @@ Seed& RunSeed() {
       ADD_FAILURE() << p.status().message();
       return s;
     }
-    Status st = ReadInput(path, IngestOptions{}, [&](Document&& d) {
-      s.a.doc = std::move(d);
-      return false;
-    }, [](const Status& e) { ADD_FAILURE() << e.message(); });
+    Status st = ReadInput(
+        path, IngestOptions{},
+        [&](Document&& d) {
+          s.a.doc = std::move(d);
+          return false;
+        },
+        [](const Status& e) { ADD_FAILURE() << e.message(); });
     (*p)->Analyze(&s.a);
     s.ok = true;
     return s;
@@ -56,16 +59,17 @@ std::string Describe(const Analysis& a) {
   std::string out;
   for (const Event& e : a.events) {
     auto id = [&](int32_t i) { return i >= 0 ? a.actors.actors[i].id : std::string("-"); };
-    out += "  " + id(e.source) + " " + e.cameo + " " + id(e.target) + " " + EventModeName(e.mode) + " " + e.date +
-           " @" + id(e.place) + " [" + e.trigger + "]\n";
+    out += "  " + id(e.source) + " " + e.cameo + " " + id(e.target) + " " + EventModeName(e.mode) +
+           " " + e.date + " @" + id(e.place) + " [" + e.trigger + "]\n";
   }
   return out;
 }
 
 // Finds an event: source/target fragments (either direction when `any_dir`),
 // a code prefix, the mode, the date (empty: any) and place fragment (empty: any).
-const Event* Find(const Analysis& a, const std::string& src, const std::string& tgt, const std::string& code,
-                  EventMode mode, const std::string& date, const std::string& place, bool any_dir = false) {
+const Event* Find(const Analysis& a, const std::string& src, const std::string& tgt,
+                  const std::string& code, EventMode mode, const std::string& date,
+                  const std::string& place, bool any_dir = false) {
   for (const Event& e : a.events) {
     bool dir = Is(a.actors, e.source, src) && Is(a.actors, e.target, tgt);
     if (any_dir) dir |= Is(a.actors, e.source, tgt) && Is(a.actors, e.target, src);
@@ -77,9 +81,9 @@ const Event* Find(const Analysis& a, const std::string& src, const std::string& 
   return nullptr;
 }
 
-#define SEED_OR_SKIP()                                                   \
-  Seed& seed = RunSeed();                                                \
-  if (!seed.ok) GTEST_SKIP() << "skipped: no ../shared";                 \
+#define SEED_OR_SKIP()                                   \
+  Seed& seed = RunSeed();                                \
+  if (!seed.ok) GTEST_SKIP() << "skipped: no ../shared"; \
   const Analysis& a = seed.a
 
 TEST(Seed, BlinkenMacronTalksInParis) {
@@ -93,33 +97,44 @@ TEST(Seed, BlinkenMacronTalksInParis) {
 
 TEST(Seed, TalksWithSejourne) {
   SEED_OR_SKIP();
-  EXPECT_NE(Find(a, "blinken", "sejourne", "036", EventMode::kPlanned, "", "", true), nullptr) << Describe(a);
+  EXPECT_NE(Find(a, "blinken", "sejourne", "036", EventMode::kPlanned, "", "", true), nullptr)
+      << Describe(a);
 }
 
 TEST(Seed, SejourneInCairoAndChina) {
   SEED_OR_SKIP();
-  EXPECT_NE(Find(a, "sejourne", "cairo", "042", EventMode::kAsserted, "2024-03-30", "cairo"), nullptr) << Describe(a);
-  EXPECT_NE(Find(a, "sejourne", "chn", "042", EventMode::kAsserted, "2024-04-01", ""), nullptr) << Describe(a);
-  EXPECT_NE(Find(a, "sejourne", "chn", "02", EventMode::kAsserted, "2024-04-01", ""), nullptr) << Describe(a);
+  EXPECT_NE(Find(a, "sejourne", "cairo", "042", EventMode::kAsserted, "2024-03-30", "cairo"),
+            nullptr)
+      << Describe(a);
+  EXPECT_NE(Find(a, "sejourne", "chn", "042", EventMode::kAsserted, "2024-04-01", ""), nullptr)
+      << Describe(a);
+  EXPECT_NE(Find(a, "sejourne", "chn", "02", EventMode::kAsserted, "2024-04-01", ""), nullptr)
+      << Describe(a);
 }
 
 TEST(Seed, MacronStateVisit) {
   SEED_OR_SKIP();
-  EXPECT_NE(Find(a, "macron", "washington", "042", EventMode::kAsserted, "2022-12", "washington"), nullptr)
+  EXPECT_NE(Find(a, "macron", "washington", "042", EventMode::kAsserted, "2022-12", "washington"),
+            nullptr)
       << Describe(a);
 }
 
 TEST(Seed, BrusselsMeetings) {
   SEED_OR_SKIP();
-  EXPECT_NE(Find(a, "blinken", "nato", "036", EventMode::kPlanned, "2024-04-02", "brussels"), nullptr) << Describe(a);
-  EXPECT_NE(Find(a, "blinken", "eu", "036", EventMode::kPlanned, "2024-04-02", "brussels"), nullptr) << Describe(a);
-  EXPECT_NE(Find(a, "blinken", "pashinyan", "036", EventMode::kPlanned, "2024-04-02", "brussels"), nullptr)
+  EXPECT_NE(Find(a, "blinken", "nato", "036", EventMode::kPlanned, "2024-04-02", "brussels"),
+            nullptr)
+      << Describe(a);
+  EXPECT_NE(Find(a, "blinken", "eu", "036", EventMode::kPlanned, "2024-04-02", "brussels"), nullptr)
+      << Describe(a);
+  EXPECT_NE(Find(a, "blinken", "pashinyan", "036", EventMode::kPlanned, "2024-04-02", "brussels"),
+            nullptr)
       << Describe(a);
 }
 
 TEST(Seed, AzoulayMeeting) {
   SEED_OR_SKIP();
-  EXPECT_NE(Find(a, "blinken", "azoulay", "036", EventMode::kPlanned, "2024-04-02", ""), nullptr) << Describe(a);
+  EXPECT_NE(Find(a, "blinken", "azoulay", "036", EventMode::kPlanned, "2024-04-02", ""), nullptr)
+      << Describe(a);
 }
 
 TEST(Seed, NothingFromTheTeaser) {
@@ -141,7 +156,8 @@ TEST(Seed, EveryEventIsExplained) {
     EXPECT_FALSE(e.trigger.empty());
     EXPECT_LT(e.begin, e.end);
     EXPECT_LE(e.end, a.doc.text.size());
-    EXPECT_NE(a.doc.text.substr(e.begin, e.end - e.begin).find(e.trigger), std::string::npos) << e.trigger;
+    EXPECT_NE(a.doc.text.substr(e.begin, e.end - e.begin).find(e.trigger), std::string::npos)
+        << e.trigger;
     EXPECT_FALSE(e.date.empty());
   }
 }
