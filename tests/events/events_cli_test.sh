@@ -2,7 +2,7 @@
 # The events CLI: `annals timeline` over extract output, `annals dict
 # import` converting a PETRARCH dictionary and naming file:line on errors.
 set -euo pipefail
-annals=${1:?usage: cli_test.sh path/to/annals}
+annals=${1:?usage: events_cli_test.sh path/to/annals}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -39,4 +39,4 @@ if "$annals" dict import --strict "$tmp/bad.actors.txt" 2> "$tmp/err.txt"; then
   echo "FAIL: bad dictionary accepted"; exit 1
 fi
 grep -q "bad.actors.txt:2:" "$tmp/err.txt" || { echo "FAIL: no file:line"; cat "$tmp/err.txt"; exit 1; }
-echo "cli_test: ok"
+echo "events_cli_test: ok"
