@@ -222,7 +222,21 @@ Score Run(const std::vector<Record>& records, const Stages& st, int verbose,
           return "---" + a.cameo;
         return a.cameo;
       };
-      got.push_back({code(e.source), code(e.target), e.cameo});
+      // A compound actor code ("FRO/BIL/SAM": the Shire's three) codes one
+      // event per member, as PETRARCH writes it.
+      auto split = [](const std::string& c) {
+        std::vector<std::string> out;
+        size_t i = 0;
+        while (true) {
+          size_t j = c.find('/', i);
+          out.push_back(c.substr(i, j == std::string::npos ? std::string::npos : j - i));
+          if (j == std::string::npos) break;
+          i = j + 1;
+        }
+        return out;
+      };
+      for (const std::string& sc : split(code(e.source)))
+        for (const std::string& tc : split(code(e.target))) got.push_back({sc, tc, e.cameo});
     }
     std::sort(got.begin(), got.end());
     got.erase(std::unique(got.begin(), got.end()), got.end());
