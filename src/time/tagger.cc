@@ -260,6 +260,7 @@ class Tagger {
     if ((r & kSetR) && l->set_unit != Unit::kQuarter)  // "quarterly" is a report, not a set
       Better(&best, Make(i, i + 1, Timex::kSet, SetValue(1, l->set_unit)));
     if (r & (kNumR | kFnR)) Better(&best, CountRule(i));
+    if (r & kNumR) Better(&best, SpelledYear(i));
     if (r & (kOrdR | kRelR | kFnR)) Better(&best, QuarterRule(i));
     if (r & kSeasonR) Better(&best, SeasonRule(i, false));
     if (r & kPodR) Better(&best, NoonRule(i));
@@ -744,6 +745,100 @@ class Tagger {
     return Make(i, i + 1, Timex::kDate, FmtYear(v));
   }
 
+  // A year written at j: four digits ("1996") or spelled out the way
+  // broadcast transcripts write them ("nineteen ninety-six", "nineteen
+  // eighty", "nineteen hundred", "two thousand one"). Sets *next past it.
+  int YearAt(uint32_t j, uint32_t* next) const {
+    if (IsNum(j) && T(j).size() == 4 && AllDigits(T(j))) {
+      const int v = ToInt(T(j));
+      if (v < 1000 || v > 2100) return INT_MIN;
+      *next = j + 1;
+      return v;
+    }
+    return SpelledYearAt(j, next);
+  }
+  int SpelledYearAt(uint32_t j, uint32_t* next) const {
+    if (!In(j) || IsNum(j) || !toks_[j].is(Token::kWord) || toks_[j].is(Token::kHyphenated))
+      return INT_MIN;
+    const Lex* a = L(j);
+    if (!a || !(a->roles & kNumR)) return INT_MIN;
+    int v = INT_MIN;
+    uint32_t e = j + 1;
+    if (a->num >= 11 && a->num <= 20) {
+      // Century part, then the year of the century.
+      if (!In(e)) return INT_MIN;
+      if (toks_[e].is(Token::kHyphenated) && toks_[e].is(Token::kWord)) {
+        std::string_view parts[4];
+        if (SplitHyphen(T(e), parts) != 2) return INT_MIN;
+        const int t = NumberWordValue(parts[0]), u = NumberWordValue(parts[1]);
+        if (t < 20 || t % 10 != 0 || t > 90 || u < 1 || u > 9) return INT_MIN;
+        v = a->num * 100 + t + u;
+        ++e;
+      } else if (Has(e, kNumR) && !IsNum(e)) {
+        const int t = L(e)->num;
+        const std::string_view tw = T(e);
+        if (tw[0] == 'a' || tw[0] == 'A') return INT_MIN;
+        if (t == 100) {
+          v = a->num * 100;  // "nineteen hundred"
+        } else if (t >= 10 && t <= 90 && (t < 20 || t % 10 == 0)) {
+          v = a->num * 100 + t;
+          // "nineteen eighty four" written without the hyphen
+          if (t >= 20 && Has(e + 1, kNumR) && !IsNum(e + 1) && L(e + 1)->num >= 1 &&
+              L(e + 1)->num <= 9 && T(e + 1)[0] != 'a' && T(e + 1)[0] != 'A') {
+            v += L(e + 1)->num;
+            ++e;
+          }
+        } else {
+          return INT_MIN;
+        }
+        ++e;
+      } else if (Is(e, "oh") && Has(e + 1, kNumR) && L(e + 1)->num >= 1 && L(e + 1)->num <= 9) {
+        v = a->num * 100 + L(e + 1)->num;  // "nineteen oh five"
+        e += 2;
+      } else {
+        return INT_MIN;
+      }
+    } else if (a->num == 2 && F(e) == Fn::kThousand) {
+      v = 2000;  // "two thousand [and] one"
+      ++e;
+      uint32_t k = e;
+      if (F(k) == Fn::kAnd) ++k;
+      if (Has(k, kNumR) && !IsNum(k) && L(k)->num >= 1 && L(k)->num <= 99 && T(k)[0] != 'a' &&
+          T(k)[0] != 'A') {
+        v += L(k)->num;
+        e = k + 1;
+      }
+    } else {
+      return INT_MIN;
+    }
+    if (v < 1100 || v > 2100) return INT_MIN;
+    // Not a count of things: "nineteen ninety-six dollars", "two thousand troops".
+    if (In(e) && toks_[e].is(Token::kWord) && !toks_[e].is(Token::kCapitalized) && !L(e)) {
+      const std::string_view nt = T(e);
+      if (nt.size() > 3 && nt.back() == 's') return INT_MIN;
+    }
+    if (Has(e, kUnitR)) return INT_MIN;
+    *next = e;
+    return v;
+  }
+  // A spelled-out year standing alone. "two thousand" and "twelve
+  // hundred" alone are counts unless a temporal preposition introduces them.
+  Cand SpelledYear(uint32_t i) {
+    Cand none;
+    uint32_t e;
+    const int v = SpelledYearAt(i, &e);
+    if (v == INT_MIN) return none;
+    const uint32_t p = Prev(i);
+    if (p != UINT32_MAX && toks_[p].is(Token::kCurrency)) return none;
+    if (L(i)->num == 2 || (Has(i + 1, kNumR) && L(i + 1)->num == 100)) {
+      const Fn pf = PrevFn(i);
+      if (!(pf == Fn::kIn || pf == Fn::kSince || pf == Fn::kUntil || pf == Fn::kBy ||
+            pf == Fn::kOf || pf == Fn::kDuring))
+        return none;
+    }
+    return Make(i, e, Timex::kDate, FmtYear(v));
+  }
+
   // "1998-99", "2009-2010": two years in one token.
   bool YearRange(uint32_t i) {
     if (!IsNum(i)) return false;
@@ -810,18 +905,21 @@ class Tagger {
       int year = INT_MIN;
       uint32_t y = end;
       if (Is(y, ",")) ++y;
-      if (IsNum(y) && T(y).size() == 4 && AllDigits(T(y))) {
-        year = ToInt(T(y));
-        end = y + 1;
+      uint32_t ye;
+      const int yv = YearAt(y, &ye);
+      if (yv != INT_MIN) {
+        year = yv;
+        end = ye;
       }
       return DayValue(i, end, year, month, day);
     }
     // Month [,|of] Year
     uint32_t y = j;
     if (Is(y, ",") || F(y) == Fn::kOf) ++y;
-    if (IsNum(y) && T(y).size() == 4 && AllDigits(T(y))) {
-      const int year = ToInt(T(y));
-      if (year >= 1000 && year <= 2100) return Make(i, y + 1, Timex::kDate, FmtMonth(year, month));
+    {
+      uint32_t ye;
+      const int year = YearAt(y, &ye);
+      if (year != INT_MIN) return Make(i, ye, Timex::kDate, FmtMonth(year, month));
     }
     if (abbrev) return none;
     // A bare month: "may" and sentence-initial "March" need a temporal cue.
@@ -1119,13 +1217,12 @@ class Tagger {
         break;
     }
     uint32_t end = j + 1;
-    if ((F(end) == Fn::kOf || Is(end, ",")) && IsNum(end + 1) && T(end + 1).size() == 4 &&
-        AllDigits(T(end + 1)) && rel == Rel::kNone) {
-      y = ToInt(T(end + 1));
-      return Make(first, end + 2, Timex::kDate, FmtSeason(y, s));
+    if (rel == Rel::kNone) {
+      uint32_t ye;
+      const uint32_t at = (F(end) == Fn::kOf || Is(end, ",")) ? end + 1 : end;
+      const int yv = YearAt(at, &ye);
+      if (yv != INT_MIN) return Make(first, ye, Timex::kDate, FmtSeason(yv, s));
     }
-    if (IsNum(end) && T(end).size() == 4 && AllDigits(T(end)) && rel == Rel::kNone)
-      return Make(first, end + 1, Timex::kDate, FmtSeason(ToInt(T(end)), s));
     return Make(first, end, Timex::kDate, FmtSeason(y, s), kDctAll);
   }
 
@@ -1248,9 +1345,10 @@ class Tagger {
     uint32_t y = end;
     if (F(y) == Fn::kOf || Is(y, ",")) ++y;
     if (F(y) == Fn::kFiscal) ++y;
-    if (IsNum(y) && T(y).size() == 4 && AllDigits(T(y))) {
-      year = ToInt(T(y));
-      end = y + 1;
+    uint32_t ye;
+    if (const int yv = YearAt(y, &ye); yv != INT_MIN) {
+      year = yv;
+      end = ye;
     } else if (F(end) == Fn::kOf) {
       // "the first quarter of the year", "... of last year"
       uint32_t k = end + 1;
@@ -1272,6 +1370,11 @@ class Tagger {
       return Make(i, end, Timex::kDate, FmtYear(year) + (half ? "-H" : "-Q") + std::to_string(q),
                   kDctYear);
     }
+    // "the last half of 1989", "the last quarter of the year": the final one.
+    if (q == 0 && rel_k == -1 && year != INT_MIN && T(j - 1) != "past" && T(j - 1) != "previous" &&
+        T(j - 1) != "Past" && T(j - 1) != "Previous")
+      return Make(i, end, Timex::kDate, FmtYear(year) + (half ? "-H2" : "-Q4"),
+                  year_from_dct ? kDctYear : kNoDct);
     const int cur_q = (dct_.month - 1) / 3 + 1;
     if (q == 0) {
       if (half || rel_k == 99) return none;
