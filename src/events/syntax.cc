@@ -464,6 +464,17 @@ static uint32_t ExtendChunk(const Words& ws, uint32_t i, uint32_t limit, int32_t
         ++p;
         continue;
       }
+      // "Russia's foreign minister Sergei Lavrov", "Ithilen's awful and
+      // evil minister Calimehtar": modifiers, then the owner's person.
+      uint32_t k = p + 1;
+      while (k < limit && k < p + 6 && ws.w[k].mention < 0 && !ws.w[k].punct &&
+             !ws.w[k].has(kDet | kPrep | kAux | kRelPron | kSubord | kReport | kModal) &&
+             (ws.w[k].lower == "and" || !ws.w[k].has(kConj)))
+        ++k;
+      if (k < limit && k > p + 1 && ws.w[k].mention >= 0) {
+        p = k;
+        continue;
+      }
       break;
     }
     if (x.capitalized && !x.punct && !x.has(kDet | kPrep | kConj | kRelPron | kPronoun)) {
