@@ -399,6 +399,23 @@ class Tagger {
     uint32_t j = c.next;
     // "two more weeks", "an additional year", "another three days"
     if (F(j) == Fn::kMore || Is(j, "additional") || Is(j, "extra")) ++j;
+    // "2 1/2 years": a half written as a fraction token.
+    if (c.n > 0 && !c.article && (Is(j, "1/2") || Is(j, "\u00bd"))) {
+      c.n += 0.5;
+      ++j;
+    }
+    // A range of counts, "two to six days", "three or four weeks": TimeML
+    // marks each end, so the first count stands alone with the unit of
+    // the second and the second is matched after it.
+    if (c.n > 0 && !c.article && (F(j) == Fn::kTo || F(j) == Fn::kOr || Is(j, "-"))) {
+      Count c2;
+      Unit u2;
+      bool plural2;
+      if (ParseCount(j + 1, &c2) && !c2.article && c2.n > c.n && UnitAt(c2.next, &u2, &plural2) &&
+          plural2 && u2 != Unit::kHalf && u2 != Unit::kWeekend && F(c2.next + 1) != Fn::kOld &&
+          !Cap(c2.next))
+        return Make(i, c.next, Timex::kDuration, DurationValue(c.n, u2));
+    }
     // "two and a half years"
     bool half_after = false;
     if (F(j) == Fn::kAnd && Has(j + 1, kNumR) && F(j + 2) == Fn::kHalfW && c.n > 0) {
@@ -429,6 +446,18 @@ class Tagger {
     if (c.article && c.n == 1 &&
         (prev == Fn::kOnce || prev == Fn::kTwice || prev == Fn::kTimes || prev == Fn::kPer)) {
       return Make(i, end, Timex::kSet, SetValue(1, u));
+    }
+    // A rate, "$1.76 a year", "24 hours a day", "$2 million a year": the
+    // article is "per" and TimeBank marks no expression.
+    const Fn after_unit = F(end);
+    if (c.article && c.n == 1 && !plural && Prev(i) != UINT32_MAX && after_unit != Fn::kAgo &&
+        after_unit != Fn::kEarlier && after_unit != Fn::kLater && after_unit != Fn::kBefore &&
+        after_unit != Fn::kAfter) {
+      const uint32_t p = Prev(i);
+      const std::string_view pt = T(p);
+      if (IsNum(p) || pt == "million" || pt == "billion" || pt == "thousand" || pt == "hundred" ||
+          (Has(p, kUnitR) && L(p)->plural))
+        return none;
     }
     if (half_after) end += 3;
     const Fn after = F(end);
