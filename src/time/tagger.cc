@@ -263,6 +263,12 @@ class Tagger {
     if (r & kNumR) Better(&best, SpelledYear(i));
     if (r & (kOrdR | kRelR | kFnR)) Better(&best, QuarterRule(i));
     if (r & kSeasonR) Better(&best, SeasonRule(i, false));
+    if ((r & kOrdR) && Prev(i) != UINT32_MAX) {
+      const std::string_view pt = T(Prev(i));
+      if (pt == "his" || pt == "her" || pt == "its" || pt == "their" || pt == "our" ||
+          pt == "my" || pt == "your")
+        Better(&best, OrdinalDay(i));
+    }
     if (r & kPodR) Better(&best, NoonRule(i));
     if ((r & kUnitR) && l->plural) Better(&best, BareUnits(i));
     if ((r & kUnitR) && l->unit == Unit::kYear && !l->plural) {
@@ -1461,6 +1467,30 @@ class Tagger {
   }
 
   // "the ..." : expressions headed by a time word keep the article.
+  // "the second day (of the offensive)", "his first day in office": a day
+  // counted within some event. Said in the present (or with no verb
+  // around, as in headlines) it is the DCT's day ("today is the eighth day
+  // of ..."); in a past or future clause the event's date is unknown.
+  Cand OrdinalDay(uint32_t j) {
+    Cand none;
+    if (!Has(j, kOrdR) || Cap(j) || !Has(j + 1, kUnitR) || L(j + 1)->unit != Unit::kDay ||
+        L(j + 1)->plural || L(j)->ordinal > 31)
+      return none;
+    // "the first day of March" is a calendar date the month rules own.
+    if (F(j + 2) == Fn::kOf && Has(j + 3, kMonthR)) return none;
+    Tense t = has_dct_ ? TenseOf(j) : Tense::kUnknown;
+    // "It's the second day", "today is the eighth day": the copula before
+    // the expression is its own verb, whatever the clause around says.
+    const uint32_t d = Prev(j);
+    const uint32_t cop = d == UINT32_MAX ? d : Prev(d);
+    if (cop != UINT32_MAX && (T(cop) == "is" || T(cop) == "'s" || T(cop) == "It's" ||
+                              T(cop) == "it's"))
+      t = Tense::kPresent;
+    if (!has_dct_ || t == Tense::kPast || t == Tense::kFuture)
+      return Make(j, j + 2, Timex::kDate, "XXXX-XX-XX");
+    return Make(j, j + 2, Timex::kDate, FmtDay(dct_), kDctAll);
+  }
+
   Cand TheRule(uint32_t i, int depth) {
     Cand best;
     const uint32_t j = i + 1;
@@ -1492,6 +1522,7 @@ class Tagger {
         take(NumberToken(j));
     }
     if (T(j) == "'") take(ApostropheYear(j));
+    take(OrdinalDay(j));
     {
       // "the comparable year-ago quarter", "the year-earlier period"
       uint32_t k = j;
