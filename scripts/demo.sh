@@ -11,8 +11,8 @@ out=build/demo/examples.jsonl
 "$annals" extract examples/ --db build/demo/annals.db -o "$out"
 echo "demo: $(wc -l < "$out") documents -> $out and build/demo/annals.db"
 echo
-echo "Events by date (annals timeline $out):"
-"$annals" timeline "$out" || true
-echo
 echo "Fused events in the store (annals query --db build/demo/annals.db):"
 "$annals" query --db build/demo/annals.db
+echo
+echo "Events by date (annals timeline $out):"
+"$annals" timeline "$out"

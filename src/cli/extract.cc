@@ -34,6 +34,7 @@ struct ExtractArgs {
   std::string db;
   int threads = 0;  // 0: one per core
   std::string until = "events";  // last stage to run
+  std::vector<std::string> patterns, petrarch_verbs, petrarch_actors, petrarch_agents;
 };
 
 // Runs the pipeline on several threads while keeping the output in input
@@ -194,7 +195,13 @@ void RunExtract(const ExtractArgs& args) {
   popts.run_times = stage >= 1;
   popts.run_actors = stage >= 2;
   popts.run_events = stage >= 3;
-  auto pipeline = Pipeline::Create(popts);
+  popts.pattern_files = args.patterns;
+  popts.petrarch_verbs = args.petrarch_verbs;
+  popts.petrarch_actors = args.petrarch_actors;
+  popts.petrarch_agents = args.petrarch_agents;
+  std::vector<std::string> warnings;
+  auto pipeline = Pipeline::Create(popts, &warnings);
+  for (const std::string& w : warnings) std::fprintf(stderr, "annals extract: warning: %s\n", w.c_str());
   if (!pipeline.ok()) {
     std::fprintf(stderr, "annals extract: %s\n", pipeline.status().message().c_str());
     throw CLI::RuntimeError(kExitUsage);
@@ -274,6 +281,10 @@ void AddExtractCommand(CLI::App& app) {
   cmd->add_flag("--clean-text", args->clean_text, "Add the text with boilerplate removed");
   cmd->add_option("-j,--threads", args->threads, "Worker threads (default: one per core)");
   cmd->add_option("--until", args->until, "Last stage to run: text, time, actors or events (default)");
+  cmd->add_option("--patterns", args->patterns, "An event pattern file of your own (docs/PATTERNS.md); repeatable");
+  cmd->add_option("--petrarch-verbs", args->petrarch_verbs, "A PETRARCH verb dictionary to use beside the built-in patterns; repeatable");
+  cmd->add_option("--petrarch-actors", args->petrarch_actors, "A PETRARCH/Phoenix actor dictionary; repeatable");
+  cmd->add_option("--petrarch-agents", args->petrarch_agents, "A PETRARCH/Phoenix agent dictionary; repeatable");
   cmd->add_flag("--day-first", args->day_first, "Read 04/02/2024 as 4 February (default: April 2)");
   cmd->callback([args] { RunExtract(*args); });
 }

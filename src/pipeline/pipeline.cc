@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 
+#include "events/petrarch.h"
+
 namespace annals {
 
 std::string ResolveDataDir(const std::string& explicit_dir) {
@@ -10,7 +12,8 @@ std::string ResolveDataDir(const std::string& explicit_dir) {
   return ANNALS_DATA_DIR;
 }
 
-Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& options) {
+Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& options,
+                                                   std::vector<std::string>* warnings) {
   auto p = std::unique_ptr<Pipeline>(new Pipeline());
   p->options_ = options;
   p->options_.data_dir = ResolveDataDir(options.data_dir);
@@ -18,11 +21,25 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& option
     auto actors = ActorResolver::Load(p->options_.data_dir);
     if (!actors.ok()) return actors.status();
     p->actors_ = std::move(actors).value();
+    std::vector<DictionaryActor> dict_actors;
+    std::vector<DictionaryAgent> dict_agents;
+    for (const std::string& f : options.petrarch_actors)
+      if (Status s = LoadPetrarchActorFile(f, &dict_actors, warnings); !s.ok()) return s;
+    for (const std::string& f : options.petrarch_agents)
+      if (Status s = LoadPetrarchAgentFile(f, &dict_agents, warnings); !s.ok()) return s;
+    if (!dict_actors.empty() || !dict_agents.empty())
+      p->actors_->AddDictionary(std::move(dict_actors), std::move(dict_agents), /*replace_builtin=*/false);
   }
   if (options.run_events) {
     auto events = EventCoder::Load(p->options_.data_dir);
     if (!events.ok()) return events.status();
     p->events_ = std::move(events).value();
+    for (const std::string& f : options.pattern_files)
+      if (Status s = p->events_->AddPatternFile(f); !s.ok()) return s;
+    for (const std::string& f : options.petrarch_verbs) {
+      auto stats = p->events_->AddPetrarchVerbs(f, /*replace_builtin=*/false);
+      if (!stats.ok()) return stats.status();
+    }
   }
   return p;
 }

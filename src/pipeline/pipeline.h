@@ -28,6 +28,11 @@ struct PipelineOptions {
   bool run_times = true;
   bool run_actors = true;
   bool run_events = true;
+  // An analyst's own dictionaries, used beside the built-in ones:
+  std::vector<std::string> pattern_files;    // annals pattern format (docs/PATTERNS.md)
+  std::vector<std::string> petrarch_verbs;   // PETRARCH verb dictionaries (CAMEO.2.0.txt style)
+  std::vector<std::string> petrarch_actors;  // PETRARCH / Phoenix actor dictionaries
+  std::vector<std::string> petrarch_agents;  // PETRARCH / Phoenix agent dictionaries
 };
 
 struct Analysis {
@@ -47,7 +52,10 @@ struct OutputOptions {
 
 class Pipeline {
  public:
-  static Result<std::unique_ptr<Pipeline>> Create(const PipelineOptions& options);
+  // Loads the knowledge base, the patterns and the options' dictionaries;
+  // a dictionary's skipped malformed lines go to `warnings` if given.
+  static Result<std::unique_ptr<Pipeline>> Create(const PipelineOptions& options,
+                                                  std::vector<std::string>* warnings = nullptr);
 
   // Runs clean, text, time, actors and events over `analysis->doc`.
   void Analyze(Analysis* analysis) const;

@@ -34,5 +34,16 @@ check "bad --date: exit 2" "[ $rc -eq 2 ]"
 "$annals" extract --no-such-flag x > /dev/null 2>&1; rc=$?
 check "bad flag: exit 2" "[ $rc -eq 2 ]"
 
+# An analyst's own dictionaries (PETRARCH actors, annals patterns) take part.
+data=$(dirname "$0")/data
+"$annals" extract "$data/zorbania.txt" > "$tmp/z0.jsonl"
+"$annals" extract --petrarch-actors "$data/analyst.actors.txt" --patterns "$data/analyst.patterns.txt" \
+  "$data/zorbania.txt" > "$tmp/z1.jsonl"; rc=$?
+check "without the analyst's dictionaries: no event" "grep -q '\"events\":\[\]' '$tmp/z0.jsonl'"
+check "with them: their codes and their rule" \
+  "[ $rc -eq 0 ] && grep -q '\"cameo\":\"ZRB\"' '$tmp/z1.jsonl' && grep -q '\"rule\":\"verb:ANALYST_DENOUNCE\"' '$tmp/z1.jsonl'"
+"$annals" extract --patterns "$tmp/no-such-file.txt" "$data/zorbania.txt" > /dev/null 2>&1; rc=$?
+check "a missing pattern file: exit 2" "[ $rc -eq 2 ]"
+
 if [ $fail -eq 0 ]; then echo "1 passed, 0 failed"; else echo "0 passed, 1 failed"; fi
 exit $fail
