@@ -1059,6 +1059,17 @@ class Tagger {
     // "previously", "formerly", "soon" are left out: TimeBank rarely
     // marks them and they are mostly discourse adverbs.
     if (lw == "recently" || lw == "lately") return Make(i, i + 1, Timex::kDate, "PAST_REF");
+    // "the current crisis", "its current owners": the present, as TimeML
+    // marks it. A unit after it ("the current quarter") is the relative
+    // rules' business; "current account" and electric current are not time.
+    if (lw == "current" && w[0] == 'c' && In(i + 1) && toks_[i + 1].is(Token::kWord) &&
+        !Cap(i + 1) && !Has(i + 1, kUnitR) && !Has(i + 1, kFnR) && T(i + 1) != "account" &&
+        T(i + 1) != "accounts" && T(i + 1) != "events" && Prev(i) != UINT32_MAX) {
+      const std::string_view pt = T(Prev(i));
+      if (pt == "the" || pt == "its" || pt == "his" || pt == "her" || pt == "their" ||
+          pt == "our" || pt == "The" || pt == "Its" || pt == "Their")
+        return Make(i, i + 1, Timex::kDate, "PRESENT_REF");
+    }
     if (lw == "recent" && Has(i + 1, kUnitR) && L(i + 1)->plural && L(i + 1)->unit != Unit::kHalf) {
       // TimeBank reads "in recent years" as a vague past, shorter spans as
       // durations ("recent weeks": PXW).
