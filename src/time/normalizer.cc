@@ -125,8 +125,8 @@ int ResolveMonthYear(CivilDate dct, int month, Tense tense) {
   if (tense == Tense::kPast) return month <= dct.month ? dct.year : dct.year - 1;
   // No tense: the nearest, ties to the current year.
   const int d = month - dct.month;
-  if (d > 6) return dct.year - 1;
-  if (d < -6) return dct.year + 1;
+  if (d > 4) return dct.year - 1;
+  if (d < -8) return dct.year + 1;
   return dct.year;
 }
 
@@ -143,6 +143,10 @@ int ResolveDayYear(CivilDate dct, int month, int day, Tense tense) {
   int best = dct.year;
   int64_t best_d = std::llabs(make(best) - now);
   for (int y : {dct.year - 1, dct.year + 1}) {
+    // A past clause never moves a day into the next year, nor a future
+    // clause into the last ("the year ended March 31" said in October).
+    if (tense == Tense::kPast && y > dct.year) continue;
+    if (tense == Tense::kFuture && y < dct.year) continue;
     const int64_t dd = std::llabs(make(y) - now);
     if (dd + 30 < best_d) { best = y; best_d = dd; }
   }
