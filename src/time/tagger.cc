@@ -1868,11 +1868,20 @@ class Tagger {
     if (!has_dct_ && c->dep != kNoDct) Mask(&t.value, c->dep);
     if (c->mod) t.mod = c->mod;
     // The discourse quarter, for "a year earlier".
+    // Only a quarter of the reporting season counts (from nine months
+    // before the DCT to three after): a year-ago quarter is itself the
+    // comparison, and "year-earlier" after it still means the year before
+    // the report's quarter.
     if (t.type == Timex::kDate && t.value.size() == 7 && t.value[4] == '-' && t.value[5] == 'Q' &&
         t.value[0] != 'X') {
-      last_quarter_year_ = std::atoi(t.value.substr(0, 4).c_str());
-      last_quarter_ = t.value[6] - '0';
-      last_quarter_sentence_ = sentence_;
+      const int qy = std::atoi(t.value.substr(0, 4).c_str());
+      const int qn = t.value[6] - '0';
+      const int months = (dct_.year - qy) * 12 + dct_.month - (qn - 1) * 3;
+      if (!has_dct_ || (months <= 12 && months >= -3)) {
+        last_quarter_year_ = qy;
+        last_quarter_ = qn;
+        last_quarter_sentence_ = sentence_;
+      }
     }
     // The narrative anchor: the last full date mentioned.
     if (t.type == Timex::kDate && t.value.size() == 10 && t.value[4] == '-' && t.value[7] == '-') {
