@@ -990,9 +990,10 @@ class Tagger {
     uint32_t k = j;
     if (Is(k, ",")) ++k;
     if (Has(k, kMonthR) && Cap(k)) {
-      // "Thursday, Jan. 6": two expressions (TimeBank), one day.
+      // "Thursday, Jan. 6": one expression (TBAQ marks it whole six times
+      // in seven), dated by the month and day.
       Cand d = MonthRule(k);
-      if (d.ok && d.value.size() == 10) return Make(i, j, Timex::kDate, d.value, d.dep);
+      if (d.ok && d.value.size() == 10) return Make(i, d.last, Timex::kDate, d.value, d.dep);
     }
     if (short_form) return none;
     CivilDate d;
