@@ -67,27 +67,40 @@ constexpr Irregular kIrregular[] = {
     {"wrote", "write", true},   {"written", "write", true},
 };
 
-// Which (first letter, length) pairs occur among the irregular forms: most
-// words are rejected by one bit test before any string comparison.
-struct IrregularFilter {
-  uint32_t lengths_by_letter[26] = {};
-  constexpr IrregularFilter() {
-    for (const Irregular& irr : kIrregular)
-      lengths_by_letter[irr.form[0] - 'a'] |= 1u << (irr.form.size() & 31);
+// The irregular forms in an open-addressing hash table built once: one
+// hash and usually one comparison per word (lemmatising runs on every token
+// of every sentence, so a binary search of string compares showed up in
+// profiles).
+class IrregularIndex {
+ public:
+  IrregularIndex() {
+    for (const Irregular& irr : kIrregular) {
+      size_t i = Hash(irr.form) & kMask;
+      while (slots_[i] != nullptr) i = (i + 1) & kMask;
+      slots_[i] = &irr;
+    }
   }
-  bool MayContain(std::string_view w) const {
-    if (w.empty() || w.size() > 31 || w[0] < 'a' || w[0] > 'z') return false;
-    return (lengths_by_letter[w[0] - 'a'] >> w.size()) & 1u;
+  const Irregular* Find(std::string_view w) const {
+    if (w.empty() || w.size() > 12) return nullptr;
+    for (size_t i = Hash(w) & kMask; slots_[i] != nullptr; i = (i + 1) & kMask)
+      if (slots_[i]->form == w) return slots_[i];
+    return nullptr;
   }
+
+ private:
+  static constexpr size_t kSlots = 1024;  // load under 0.2
+  static constexpr size_t kMask = kSlots - 1;
+  static size_t Hash(std::string_view w) {
+    uint64_t h = 1469598103934665603ull;  // FNV-1a
+    for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return static_cast<size_t>(h ^ (h >> 29));
+  }
+  const Irregular* slots_[kSlots] = {};
 };
-constexpr IrregularFilter kIrregularFilter;
 
 const Irregular* FindIrregular(std::string_view w) {
-  if (!kIrregularFilter.MayContain(w)) return nullptr;
-  auto it = std::lower_bound(std::begin(kIrregular), std::end(kIrregular), w,
-                             [](const Irregular& a, std::string_view b) { return a.form < b; });
-  if (it != std::end(kIrregular) && it->form == w) return &*it;
-  return nullptr;
+  static const IrregularIndex index;
+  return index.Find(w);
 }
 
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
