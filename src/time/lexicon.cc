@@ -227,6 +227,11 @@ class Table {
         {"christmas", Holiday::kChristmas}, {"xmas", Holiday::kChristmas},
         {"thanksgiving", Holiday::kThanksgiving}, {"easter", Holiday::kEaster},
         {"halloween", Holiday::kHalloween},
+        // These name a holiday only before "Day" / the weekday (HolidayRule).
+        {"labor", Holiday::kLabor}, {"memorial", Holiday::kMemorial},
+        {"independence", Holiday::kIndependence}, {"election", Holiday::kElection},
+        {"veterans", Holiday::kVeterans}, {"good", Holiday::kGoodFriday},
+        {"palm", Holiday::kPalmSunday},
     };
     for (const H& h : kHolidays) {
       Lex& l = At(h.w);

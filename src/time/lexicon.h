@@ -67,7 +67,8 @@ enum Role : uint32_t {
 
 enum class Holiday : uint8_t {
   kNone, kChristmas, kChristmasEve, kNewYearsDay, kNewYearsEve, kThanksgiving, kEaster,
-  kIndependence, kHalloween, kValentines, kLabor, kMemorial
+  kIndependence, kHalloween, kValentines, kLabor, kMemorial, kElection, kVeterans, kGoodFriday,
+  kPalmSunday
 };
 
 struct Lex {

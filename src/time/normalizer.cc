@@ -203,6 +203,15 @@ std::optional<CivilDate> HolidayDate(Holiday h, int y) {
       CivilDate last{y, 5, 31};
       return AddDays(last, -((IsoWeekday(last) - 1 + 7) % 7));
     }
+    case Holiday::kElection: {  // US: the Tuesday after the first Monday of November
+      CivilDate first{y, 11, 1};
+      return AddDays(first, (1 - IsoWeekday(first) + 7) % 7 + 1);
+    }
+    case Holiday::kVeterans: return CivilDate{y, 11, 11};
+    case Holiday::kGoodFriday: case Holiday::kPalmSunday: {
+      auto e = HolidayDate(Holiday::kEaster, y);
+      return AddDays(*e, h == Holiday::kGoodFriday ? -2 : -7);
+    }
     case Holiday::kEaster: {  // anonymous Gregorian algorithm
       const int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4;
       const int f = (b + 8) / 25, g = (b - f + 1) / 3, hh = (19 * a + b - d - g + 15) % 30;

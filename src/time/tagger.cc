@@ -1329,8 +1329,23 @@ class Tagger {
     if (!Cap(i)) return none;
     Holiday h = L(i)->holiday;
     uint32_t end = i + 1;
+    // Words that are holidays only in a name: "Labor Day", "Election Day",
+    // "Veterans Day", "Good Friday", "Palm Sunday".
+    switch (h) {
+      case Holiday::kLabor: case Holiday::kMemorial: case Holiday::kIndependence:
+      case Holiday::kElection: case Holiday::kVeterans:
+        if (!Is(end, "Day")) return none;
+        break;
+      case Holiday::kGoodFriday:
+        if (!Is(end, "Friday")) return none;
+        break;
+      case Holiday::kPalmSunday:
+        if (!Is(end, "Sunday")) return none;
+        break;
+      default: break;
+    }
     if (h == Holiday::kChristmas && Is(end, "Eve")) { h = Holiday::kChristmasEve; ++end; }
-    else if (Is(end, "Day") || Is(end, "Sunday")) ++end;
+    else if (Is(end, "Day") || Is(end, "Sunday") || Is(end, "Friday")) ++end;
     int y = INT_MIN;
     if (IsNum(end) && T(end).size() == 4 && AllDigits(T(end))) { y = ToInt(T(end)); ++end; }
     DctDep dep = kNoDct;
@@ -1342,9 +1357,11 @@ class Tagger {
     }
     auto d = HolidayDate(h, y);
     if (!d) return none;
-    return Make(i, end, Timex::kDate, FmtDay(*d), h == Holiday::kThanksgiving || h == Holiday::kEaster
-                                                      ? (dep == kNoDct ? kNoDct : kDctAll)
-                                                      : dep);
+    const bool movable = h == Holiday::kThanksgiving || h == Holiday::kEaster ||
+                         h == Holiday::kLabor || h == Holiday::kMemorial ||
+                         h == Holiday::kElection || h == Holiday::kGoodFriday ||
+                         h == Holiday::kPalmSunday;
+    return Make(i, end, Timex::kDate, FmtDay(*d), movable ? (dep == kNoDct ? kNoDct : kDctAll) : dep);
   }
 
   // "the third quarter [of 1990]", "third-quarter", "the fiscal first
