@@ -1765,6 +1765,16 @@ class Tagger {
         return Make(i, i + 1, Timex::kDate, std::string(p.substr(0, 3)), kNoDct, mod);
       if (b && (b->roles & kUnitR) && b->unit == Unit::kYear && !b->plural)
         return Make(i, i + 1, Timex::kDate, FmtYear(dct_.year), kDctAll, mod);
+      // "by mid-afternoon": a part of the reported day (the DCT's).
+      // "mid-afternoon yesterday", "mid-morning Friday": that day's.
+      if (b && (b->roles & kPodR) && a->pos == Pos::kMid && PodCode(b->pod) != nullptr) {
+        Cand day;
+        if (Has(i + 1, kDeicticR)) day = DeicticRule(i + 1);
+        else if (Has(i + 1, kWeekdayR)) day = WeekdayRule(i + 1);
+        if (day.ok && day.value.size() == 10)
+          return Make(i, day.last, Timex::kTime, day.value + "T" + PodCode(b->pod), day.dep);
+        return Make(i, i + 1, Timex::kTime, FmtDay(dct_) + "T" + PodCode(b->pod), kDctAll);
+      }
       return none;
     }
     // third-quarter, first-half
@@ -1803,10 +1813,17 @@ class Tagger {
       }
       if (parts[1] == "end") return Make(i, i + 1, Timex::kDate, FmtYear(dct_.year), kDctAll, "END");
     }
-    // week-long, month-long, year-long
-    if (a && (a->roles & kUnitR) && !a->plural && n == 2 && parts[1] == "long" &&
-        a->unit != Unit::kHalf && a->unit != Unit::kWeekend)
-      return Make(i, i + 1, Timex::kDuration, DurationValue(1, a->unit));
+    // week-long, month-long, year-long; decades-long, months-long: an
+    // unknown count of the unit
+    if (a && (a->roles & kUnitR) && n == 2 && parts[1] == "long" && a->unit != Unit::kHalf &&
+        a->unit != Unit::kWeekend)
+      return Make(i, i + 1, Timex::kDuration, DurationValue(a->plural ? -1 : 1, a->unit));
+    // several-year, multi-year, many-month: a vague count as an adjective
+    if (n == 2 && b && (b->roles & kUnitR) && !b->plural && b->unit != Unit::kHalf &&
+        b->unit != Unit::kWeekend && b->unit != Unit::kSecond &&
+        (parts[0] == "several" || parts[0] == "multi" || parts[0] == "many" ||
+         parts[0] == "Several" || parts[0] == "Multi"))
+      return Make(i, i + 1, Timex::kDuration, DurationValue(-1, b->unit));
     // four-hour, two-year, twenty-five-year, two-year-old
     int v = -1;
     int k = 0;
