@@ -142,8 +142,13 @@ class Tagger {
         if (YearRange(i)) { ++i; continue; }
         Cand c = Match(i, 0);
         if (!c.ok) { ++i; continue; }
+        const bool full_day = c.type == Timex::kDate && c.value.size() == 10 && c.begin == 0 &&
+                              IsNum(c.last - 1) && Has(c.first, kMonthR);
+        const std::string day_value = full_day ? c.value : std::string();
+        const DctDep day_dep = c.dep;
         Emit(&c);
         i = std::max(c.last, i + 1);
+        if (full_day) i = SecondDay(i, day_value, day_dep);
       }
     }
   }
@@ -872,6 +877,31 @@ class Tagger {
         return none;
     }
     return Make(i, e, Timex::kDate, FmtYear(v));
+  }
+
+  // "April 24 and 25", "May 3 or 4": the second day of the same month is an
+  // expression of its own. `j` is the token after the first date; returns
+  // where scanning resumes.
+  uint32_t SecondDay(uint32_t j, const std::string& first, DctDep dep) {
+    if (!(F(j) == Fn::kAnd || F(j) == Fn::kOr || F(j) == Fn::kTo || Is(j, "-") ||
+          Is(j, "through")))
+      return j;
+    const uint32_t k = j + 1;
+    if (!IsNum(k) || toks_[k].is(Token::kHyphenated)) return j;
+    const std::string_view d = T(k);
+    if (d.size() > 2 || !AllDigits(d)) return j;
+    const int day = ToInt(d);
+    const int first_day = ToInt(std::string_view(first).substr(8, 2));
+    if (day <= first_day || day > 31) return j;
+    // "May 3 and 25 people": a count, not a day.
+    if (In(k + 1) && toks_[k + 1].is(Token::kWord) && !Cap(k + 1) && !Has(k + 1, kFnR)) return j;
+    const int y = ToInt(std::string_view(first).substr(0, 4));
+    const int m = ToInt(std::string_view(first).substr(5, 2));
+    CivilDate cd{y, m, day};
+    if (!IsValidDate(cd)) return j;
+    Cand c = Make(k, k + 1, Timex::kDate, FmtDay(cd), dep);
+    Emit(&c);
+    return k + 1;
   }
 
   // "1998-99", "2009-2010": two years in one token.
