@@ -547,6 +547,10 @@ class Tagger {
       // Clock: "3 p.m.", "10 pm"
       const Fn nf = F(i + 1);
       if ((nf == Fn::kAm || nf == Fn::kPm) && v >= 0 && v <= 12) return ClockRule(i);
+      if (nf == Fn::kIn && v >= 1 && v <= 12 && s.size() <= 2) {
+        Cand c = ClockRule(i);  // "at 4 in the morning"
+        if (c.ok) return c;
+      }
       // Day + month: 3 March [2021]
       if (v >= 1 && v <= 31 && s.size() <= 2) {
         uint32_t j = i + 1;
@@ -617,6 +621,14 @@ class Tagger {
       pm = F(j) == Fn::kPm;
       am = !pm;
       ++j;
+    } else if (F(j) == Fn::kIn && F(j + 1) == Fn::kThe && Has(j + 2, kPodR) &&
+               (PrevFn(i) == Fn::kAt || PrevFn(i) == Fn::kBy || PrevFn(i) == Fn::kUntil ||
+                PrevFn(i) == Fn::kFrom || PrevFn(i) == Fn::kSince || PrevFn(i) == Fn::kAbout)) {
+      // "at 4 in the morning", "until 10 in the evening"
+      const Pod pod = L(j + 2)->pod;
+      if (pod == Pod::kMorning) am = true;
+      else if (pod == Pod::kAfternoon || pod == Pod::kEvening) pm = true;
+      if (am || pm) j += 3;
     }
     const size_t colon = s.find(':');
     if (colon == std::string_view::npos) {
