@@ -1760,15 +1760,17 @@ class Tagger {
   // "that day", "that year", "that month": the narrative's anchor.
   Cand ThatUnit(uint32_t i) {
     Cand none;
-    if (!Has(i + 1, kUnitR) || L(i + 1)->plural) return none;
-    switch (L(i + 1)->unit) {
-      case Unit::kDay: return Anchored(i, i + 2, 0);
-      case Unit::kMonth: return Make(i, i + 2, Timex::kDate, FmtMonth(anchor_.year, anchor_.month), kDctAll);
-      case Unit::kYear: return Make(i, i + 2, Timex::kDate, FmtYear(anchor_.year), kDctAll);
+    // "that same day", "that very year"
+    const uint32_t u = (F(i + 1) == Fn::kSame || Is(i + 1, "very")) ? i + 2 : i + 1;
+    if (!Has(u, kUnitR) || L(u)->plural) return none;
+    switch (L(u)->unit) {
+      case Unit::kDay: return Anchored(i, u + 1, 0);
+      case Unit::kMonth: return Make(i, u + 1, Timex::kDate, FmtMonth(anchor_.year, anchor_.month), kDctAll);
+      case Unit::kYear: return Make(i, u + 1, Timex::kDate, FmtYear(anchor_.year), kDctAll);
       case Unit::kQuarter: {
         const std::string q = QuarterBack(0);
         if (q.empty()) return none;
-        return Make(i, i + 2, Timex::kDate, q, kDctAll);
+        return Make(i, u + 1, Timex::kDate, q, kDctAll);
       }
       default: return none;
     }
