@@ -246,6 +246,7 @@ class Tagger {
       Better(&best, CountRule(i));
     } else if (t.is(Token::kHyphenated) && t.is(Token::kWord)) {
       Better(&best, HyphenWord(i));
+      Better(&best, SpelledYear(i));
       Better(&best, CountRule(i));
     } else if (T(i) == "'") {
       Better(&best, ApostropheYear(i));
@@ -266,6 +267,13 @@ class Tagger {
       Better(&best, Make(i, i + 1, Timex::kSet, SetValue(1, l->set_unit)));
     if (r & (kNumR | kFnR)) Better(&best, CountRule(i));
     if (r & kNumR) Better(&best, SpelledYear(i));
+    if ((r & kNumR) && (T(i) == "a" || T(i) == "A")) {
+      Cand c = OrdinalDay(i + 1);
+      if (c.ok) {
+        c.first = i;
+        Better(&best, std::move(c));
+      }
+    }
     if (r & (kOrdR | kRelR | kFnR)) Better(&best, QuarterRule(i));
     if (r & kSeasonR) Better(&best, SeasonRule(i, false));
     if ((r & kOrdR) && Prev(i) != UINT32_MAX) {
@@ -810,8 +818,21 @@ class Tagger {
     return SpelledYearAt(j, next);
   }
   int SpelledYearAt(uint32_t j, uint32_t* next) const {
-    if (!In(j) || IsNum(j) || !toks_[j].is(Token::kWord) || toks_[j].is(Token::kHyphenated))
-      return INT_MIN;
+    if (In(j) && toks_[j].is(Token::kWord) && toks_[j].is(Token::kHyphenated)) {
+      // "nineteen-ninety", "nineteen-eighty-nine"
+      std::string_view parts[4];
+      const int n = SplitHyphen(T(j), parts);
+      if (n < 2 || n > 3) return INT_MIN;
+      const int c = NumberWordValue(parts[0]), t = NumberWordValue(parts[1]);
+      const int u = n == 3 ? NumberWordValue(parts[2]) : 0;
+      if (c < 11 || c > 20 || AllDigits(parts[0]) || t < 10 || t > 90 || (t > 20 && t % 10) ||
+          (n == 3 && (t < 20 || u < 1 || u > 9)))
+        return INT_MIN;
+      if (Has(j + 1, kUnitR)) return INT_MIN;
+      *next = j + 1;
+      return c * 100 + t + u;
+    }
+    if (!In(j) || IsNum(j) || !toks_[j].is(Token::kWord)) return INT_MIN;
     const Lex* a = L(j);
     if (!a || !(a->roles & kNumR)) return INT_MIN;
     int v = INT_MIN;
@@ -882,6 +903,7 @@ class Tagger {
     if (v == INT_MIN) return none;
     const uint32_t p = Prev(i);
     if (p != UINT32_MAX && toks_[p].is(Token::kCurrency)) return none;
+    if (!L(i)) return Make(i, e, Timex::kDate, FmtYear(v));  // hyphenated
     if (L(i)->num == 2 || (Has(i + 1, kNumR) && L(i + 1)->num == 100)) {
       const Fn pf = PrevFn(i);
       if (!(pf == Fn::kIn || pf == Fn::kSince || pf == Fn::kUntil || pf == Fn::kBy ||
@@ -1416,7 +1438,10 @@ class Tagger {
     int q = 0;
     bool half = false;
     int rel_k = 99;  // relative quarter offset when no ordinal
-    if (Has(j, kOrdR)) {
+    if (Is(j, "latter") && Has(j + 1, kUnitR) && L(j + 1)->unit == Unit::kHalf) {
+      q = 2;  // "the latter half of 2012"
+      ++j;
+    } else if (Has(j, kOrdR)) {
       q = L(j)->ordinal;
       ++j;
       if (F(j) == Fn::kFiscal) { fiscal = true; ++j; }
@@ -1539,16 +1564,19 @@ class Tagger {
 
   // "the ..." : expressions headed by a time word keep the article.
   // "the second day (of the offensive)", "his first day in office": a day
-  // counted within some event. Said in the present (or with no verb
-  // around, as in headlines) it is the DCT's day ("today is the eighth day
-  // of ..."); in a past or future clause the event's date is unknown.
+  // counted within some event. News counts the day it reports ("today is
+  // the eighth day of ...", "stocks fell for a second straight day"), so it
+  // is the DCT's day; in a future clause the event's date is unknown.
   Cand OrdinalDay(uint32_t j) {
     Cand none;
-    if (!Has(j, kOrdR) || Cap(j) || !Has(j + 1, kUnitR) || L(j + 1)->unit != Unit::kDay ||
-        L(j + 1)->plural || L(j)->ordinal > 31)
+    // "a second straight day", "the third consecutive day"
+    const uint32_t u = (Is(j + 1, "straight") || Is(j + 1, "consecutive") ||
+                        Is(j + 1, "successive") || Is(j + 1, "full")) ? j + 2 : j + 1;
+    if (!Has(j, kOrdR) || Cap(j) || !Has(u, kUnitR) || L(u)->unit != Unit::kDay ||
+        L(u)->plural || L(j)->ordinal > 31)
       return none;
     // "the first day of March" is a calendar date the month rules own.
-    if (F(j + 2) == Fn::kOf && Has(j + 3, kMonthR)) return none;
+    if (F(u + 1) == Fn::kOf && Has(u + 2, kMonthR)) return none;
     Tense t = has_dct_ ? TenseOf(j) : Tense::kUnknown;
     // "It's the second day", "today is the eighth day": the copula before
     // the expression is its own verb, whatever the clause around says.
@@ -1557,9 +1585,11 @@ class Tagger {
     if (cop != UINT32_MAX && (T(cop) == "is" || T(cop) == "'s" || T(cop) == "It's" ||
                               T(cop) == "it's"))
       t = Tense::kPresent;
-    if (!has_dct_ || t == Tense::kPast || t == Tense::kFuture)
-      return Make(j, j + 2, Timex::kDate, "XXXX-XX-XX");
-    return Make(j, j + 2, Timex::kDate, FmtDay(dct_), kDctAll);
+    // "his first day in office": a personal milestone, rarely the reported day.
+    const bool personal = d != UINT32_MAX && !(F(d) == Fn::kThe) && !Is(d, "a") && !Is(d, "A");
+    if (!has_dct_ || t == Tense::kFuture || (personal && t != Tense::kPresent))
+      return Make(j, u + 1, Timex::kDate, "XXXX-XX-XX");
+    return Make(j, u + 1, Timex::kDate, FmtDay(dct_), kDctAll);
   }
 
   Cand TheRule(uint32_t i, int depth) {
@@ -1594,6 +1624,7 @@ class Tagger {
     }
     if (T(j) == "'") take(ApostropheYear(j));
     take(OrdinalDay(j));
+    if (Is(j, "latter")) take(QuarterRule(j));
     {
       // "the comparable year-ago quarter", "the year-earlier period"
       uint32_t k = j;
