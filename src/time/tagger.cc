@@ -1026,7 +1026,9 @@ class Tagger {
     const bool cue = p == Fn::kIn || p == Fn::kOf || p == Fn::kSince || p == Fn::kUntil ||
                      p == Fn::kBy || p == Fn::kFrom || p == Fn::kDuring || p == Fn::kTo ||
                      p == Fn::kBefore || p == Fn::kAfter || p == Fn::kEnd || p == Fn::kFor ||
-                     (Prev(i) != UINT32_MAX && Has(Prev(i), kPosR | kRelR));
+                     (Prev(i) != UINT32_MAX && (Has(Prev(i), kPosR | kRelR) ||
+                                                T(Prev(i)) == "through" || T(Prev(i)) == "Through" ||
+                                                T(Prev(i)) == "till"));
     if ((month == 5 || (month == 3 && toks_[i].is(Token::kSentenceStart))) && !cue) return none;
     if (month == 5 && Is(i + 1, "be")) return none;
     return MonthValue(i, i + 1, month);
