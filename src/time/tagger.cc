@@ -1031,6 +1031,12 @@ class Tagger {
                                                 T(Prev(i)) == "till"));
     if ((month == 5 || (month == 3 && toks_[i].is(Token::kSentenceStart))) && !cue) return none;
     if (month == 5 && Is(i + 1, "be")) return none;
+    // "the annual March for Life", "the March of the Mothers": a march.
+    if (month == 3 && Prev(i) != UINT32_MAX &&
+        (F(Prev(i)) == Fn::kThe || T(Prev(i)) == "annual" || T(Prev(i)) == "a") &&
+        (F(i + 1) == Fn::kOf || F(i + 1) == Fn::kFor || F(i + 1) == Fn::kOn || Is(i + 1, "against")) &&
+        !(F(i + 1) == Fn::kOf && (Has(i + 2, kRelR) || IsNum(i + 2))))  // "the March of last year"
+      return none;
     return MonthValue(i, i + 1, month);
   }
 
