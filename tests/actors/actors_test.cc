@@ -188,6 +188,8 @@ TEST(DatedRoles, BlinkenIn2015And2024) {
   EXPECT_EQ(r26.ActorOf("Antony Blinken")->cameo, "USAELI");
 }
 
+bool HaveBuildGazetteer();
+
 TEST(Titles, PeopleLearnedFromTitles) {
   auto res = Load(kFixture);
   ASSERT_TRUE(res);
@@ -212,7 +214,9 @@ TEST(Titles, PeopleLearnedFromTitles) {
   EXPECT_EQ(z->country, "");
   EXPECT_EQ(z->cameo, "IGOUNOUNESCO");
   EXPECT_EQ(z->role, "UNESCO leader");
-  // Remembered for the rest of the document.
+  // Remembered for the rest of the document. Telling "Later" (a common
+  // word) from a first name takes the word ranks of the compiled gazetteer.
+  if (!HaveBuildGazetteer()) GTEST_SKIP() << "no compiled gazetteer (scripts/install-gazetteer.sh)";
   const Mention* later = out.Find("Pashinyan", 2);
   ASSERT_NE(later, nullptr);
   EXPECT_EQ(out.r.actors[later->actor].id, p->id);
