@@ -154,4 +154,11 @@ const std::vector<PhraseEntry>* PhraseTable::Find(uint64_t chain) const {
 
 bool PhraseTable::HasPrefix(uint64_t chain) const { return Lookup(chain) != nullptr; }
 
+bool PhraseTable::FindPrefix(uint64_t chain, const std::vector<PhraseEntry>** entries) const {
+  const Slot* s = Lookup(chain);
+  if (s == nullptr) return false;
+  *entries = s->group == kPrefixOnly ? nullptr : &groups_[s->group];
+  return true;
+}
+
 }  // namespace annals::actors

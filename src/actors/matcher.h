@@ -62,6 +62,10 @@ class PhraseTable {
   const std::vector<PhraseEntry>* Find(uint64_t chain) const;
   // True if some phrase starts with the chain (or equals it).
   bool HasPrefix(uint64_t chain) const;
+  // Both in one probe: false if no phrase starts with the chain; else true,
+  // with *entries the phrase's entries or null when the chain is only a
+  // prefix.
+  bool FindPrefix(uint64_t chain, const std::vector<PhraseEntry>** entries) const;
   size_t max_tokens() const { return max_tokens_; }
   size_t size() const { return groups_.size(); }
 

@@ -258,8 +258,8 @@ Match Scan::LongestPhrase(uint32_t i, uint32_t end) const {
   const uint32_t limit = std::min<uint32_t>(end, i + static_cast<uint32_t>(r.table_.max_tokens()));
   for (uint32_t k = i; k < limit; ++k) {
     h = ChainHash(h, st.hash[k]);
-    if (!r.table_.HasPrefix(h)) break;
-    const std::vector<PhraseEntry>* g = r.table_.Find(h);
+    const std::vector<PhraseEntry>* g = nullptr;
+    if (!r.table_.FindPrefix(h, &g)) break;
     if (g == nullptr) continue;
     const PhraseEntry* pick = nullptr;
     for (const PhraseEntry& e : *g)
