@@ -67,9 +67,20 @@ class Reader {
                   "poised"}) &&
         (next == "to" || next == "for"))
       return Tense::kFuture;
-    // Plans look ahead whatever their own tense: "planned a rally on Saturday".
-    if (OneOf(w, {"planned", "planning", "plans", "plan", "scheduled", "schedules", "schedule"}))
+    // Plans look ahead whatever their own tense ("planned a rally on
+    // Saturday"), unless called off ("scheduled for Saturday was
+    // canceled") or governing nothing ("On Friday, the government planned.").
+    if (OneOf(w, {"planned", "planning", "plans", "plan", "scheduled", "schedules", "schedule"})) {
+      for (uint32_t k = i + 1; k < s_.last && k < i + 12; ++k) {
+        char bk[24];
+        const std::string_view x = W(k, bk);
+        if (OneOf(x, {"canceled", "cancelled", "postponed", "scrapped", "off", "abandoned"}))
+          return Tense::kPast;
+        if (x == ";" || x == ".") break;
+      }
+      if (next.empty() || next == "." || next == ",") return Tense::kUnknown;
       return Tense::kFuture;
+    }
     if (OneOf(w, {"is", "are", "am"})) {
       // "is to go", "are expected to meet", "is due to arrive"
       char b3[24];
@@ -104,6 +115,16 @@ Tense TenseAt(std::string_view text, const TextLayer& layer, uint32_t tok) {
   const Sentence& s = layer.sentences[layer.sentence_of[tok]];
   Reader r(text, layer, s);
   char b1[24], b2[24];
+  // The past perfect ("had filed ... by Wednesday", "had been due to expire
+  // Friday") sets the clause in the past whatever deadline or plan follows.
+  const uint32_t lo = tok > s.first + kWindow ? tok - kWindow : s.first;
+  for (uint32_t i = tok; i-- > lo;) {
+    if (layer.tokens[i].in(text) == ";") break;
+    if (r.W(i, b1) == "had") return Tense::kPast;
+  }
+  // A weekday or date owned by a noun ("Wednesday's ruling") is dated by
+  // will/shall only, not by a conditional elsewhere in the clause.
+  const bool possessive = tok + 1 < s.last && (r.W(tok + 1, b1) == "'s" || r.W(tok + 1, b1) == "\xE2\x80\x99s");
   // Deadline cues right before the expression: "by Friday", "until March",
   // "as soon as Tuesday", "as early as next week".
   {
@@ -123,9 +144,9 @@ Tense TenseAt(std::string_view text, const TextLayer& layer, uint32_t tok) {
     if (w1 == "until" || w1 == "till" || w1 == "by") return Tense::kFuture;
     if (w1 == "as" && (w2 == "soon" || w2 == "early" || w2 == "late")) return Tense::kFuture;
   }
-  const uint32_t lo = tok > s.first + kWindow ? tok - kWindow : s.first;
   for (uint32_t i = tok; i-- > lo;) {
     if (layer.tokens[i].in(text) == ";") break;
+    if (possessive && r.W(i, b1) == "would") continue;
     // A reporting verb dates the report, not what is reported, unless the
     // expression modifies it ("said Friday", "said on Friday").
     if (i + 3 < tok && r.IsReporting(i)) continue;
