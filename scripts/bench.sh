@@ -19,29 +19,34 @@ for b in "$build"/*_bench; do
   "$b" --benchmark_repetitions=3 --benchmark_report_aggregates_only=true 2>/dev/null | grep -E "median|Benchmark" || true
 done
 
-corpus=$(mktemp -d)/reuters.jsonl
+tmp=$(mktemp -d)
+corpus=$tmp/reuters.jsonl
 python3 scripts/reuters_to_jsonl.py "$shared/eval/reuters21578" > "$corpus"
 bytes=$(stat -c %s "$corpus")
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-time_cmd() {  # prints seconds of one run
-  local s e
-  s=$(date +%s.%N); "$@" > /dev/null; e=$(date +%s.%N)
-  echo "$e - $s" | bc -l
+# One run: "wall cpu" seconds (cpu = user + system, the per-core cost, which
+# a busy shared machine inflates far less than wall time).
+run() {
+  /usr/bin/time -f "%e %U %S" -o "$tmp/t" "$@" > /dev/null 2>> "$tmp/err"
+  awk '{printf "%s %.3f\n", $1, $2 + $3}' "$tmp/t"
 }
 annals=$build/annals
 [ -x "$annals" ] || annals=build/annals
-wc_times=(); one_times=(); all_times=()
+declare -A wall cpu
+cmds=("wc -w" "extract --until text -j1" "extract --until time -j1" "extract --until actors -j1" "extract -j1" "extract -j$(nproc)")
 for _ in $(seq "$runs"); do
-  wc_times+=("$(time_cmd wc -w "$corpus")")
-  one_times+=("$(time_cmd "$annals" extract -j1 "$corpus")")
-  all_times+=("$(time_cmd "$annals" extract "$corpus")")
+  for c in "${cmds[@]}"; do
+    if [ "$c" = "wc -w" ]; then r=$(run wc -w "$corpus"); else r=$(run "$annals" $c "$corpus"); fi
+    wall[$c]+="${r% *} "; cpu[$c]+="${r#* } "
+  done
 done
-wc_t=$(printf '%s\n' "${wc_times[@]}" | median)
-one_t=$(printf '%s\n' "${one_times[@]}" | median)
-all_t=$(printf '%s\n' "${all_times[@]}" | median)
 mb=$(echo "$bytes / 1000000" | bc -l)
-printf '== corpus: Reuters-21578 as JSONL, %.1f MB, %s runs, medians\n' "$mb" "$runs"
-printf 'wc -w                      %8.3f s  %8.1f MB/s\n' "$wc_t" "$(echo "$mb / $wc_t" | bc -l)"
-printf 'annals extract -j1         %8.3f s  %8.1f MB/s  (%.1fx wc -w)\n' "$one_t" "$(echo "$mb / $one_t" | bc -l)" "$(echo "$one_t / $wc_t" | bc -l)"
-printf 'annals extract -j%-2s        %8.3f s  %8.1f MB/s  (%.1fx wc -w)\n' "$(nproc)" "$all_t" "$(echo "$mb / $all_t" | bc -l)" "$(echo "$all_t / $wc_t" | bc -l)"
-rm -f "$corpus"
+printf '== corpus: Reuters-21578 as JSONL, %.1f MB, %s runs, medians (machine load: %s)\n' "$mb" "$runs" "$(cut -d' ' -f1-3 /proc/loadavg)"
+wc_cpu=$(printf '%s\n' ${cpu["wc -w"]} | median)
+printf '%-30s %9s %9s %12s %12s\n' command wall_s cpu_s MB/s/core "x wc -w"
+for c in "${cmds[@]}"; do
+  w=$(printf '%s\n' ${wall[$c]} | median); u=$(printf '%s\n' ${cpu[$c]} | median)
+  label=$c; [ "$c" != "wc -w" ] && label="annals $c"
+  printf '%-30s %9.3f %9.3f %12.1f %12.1f\n' "$label" "$w" "$u" "$(echo "$mb / $u" | bc -l)" "$(echo "$u / $wc_cpu" | bc -l)"
+done
+rm -rf "$tmp"
