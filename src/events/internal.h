@@ -181,6 +181,10 @@ bool MatchRule(const Rule& r, const Words& ws, uint32_t anchor, uint32_t clause_
 // --- mode (mode.cc) -----------------------------------------------------
 EventMode ModeOf(const Words& ws, uint32_t v, uint32_t group_start, uint32_t clause_start);
 
+// The lemma of a word as the text side would give it (lowercased, then
+// VerbLemma), for rules and imported dictionaries alike.
+std::string LemmaOfWord(std::string_view w);
+
 }  // namespace annals::events
 
 #endif  // ANNALS_EVENTS_INTERNAL_H_

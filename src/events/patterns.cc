@@ -15,13 +15,16 @@
 #include "events/internal.h"
 
 namespace annals::events {
-namespace {
 
-std::string Lemma(std::string_view w) {
+std::string LemmaOfWord(std::string_view w) {
   std::string lower, buf;
   LowerAscii(w, &lower);
   return std::string(VerbLemma(lower, &buf));
 }
+
+namespace {
+
+std::string Lemma(std::string_view w) { return LemmaOfWord(w); }
 
 // Every lemma the text-side lemmatiser may give for a form of `w`: the
 // suffix rules are lossy ("invaded" -> "invad", "expelled" -> "expell"),

@@ -18,11 +18,7 @@
 namespace annals::events {
 namespace {
 
-std::string LemmaOf(std::string_view w) {
-  std::string lower, buf;
-  LowerAscii(w, &lower);
-  return std::string(VerbLemma(lower, &buf));
-}
+std::string LemmaOf(std::string_view w) { return LemmaOfWord(w); }
 
 std::string_view TrimWs(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);

@@ -29,15 +29,6 @@
 namespace annals::ingest_internal {
 namespace {
 
-bool EqNoCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  }
-  return true;
-}
 
 std::string_view LocalName(std::string_view qname) {
   size_t colon = qname.rfind(':');
@@ -159,9 +150,9 @@ class FeedReader {
     size_t q2 = decl.find(decl[q], q + 1);
     if (q2 == std::string_view::npos) return;
     std::string_view enc = decl.substr(q + 1, q2 - q - 1);
-    latin1_ = EqNoCase(enc, "iso-8859-1") || EqNoCase(enc, "latin1") ||
-              EqNoCase(enc, "windows-1252") || EqNoCase(enc, "cp1252") ||
-              EqNoCase(enc, "iso-8859-15");
+    latin1_ = EqualsNoCase(enc, "iso-8859-1") || EqualsNoCase(enc, "latin1") ||
+              EqualsNoCase(enc, "windows-1252") || EqualsNoCase(enc, "cp1252") ||
+              EqualsNoCase(enc, "iso-8859-15");
   }
 
   // Finds the end of markup starting at `i` that ends with `close`;
@@ -280,10 +271,10 @@ class FeedReader {
                    std::string_view href, std::string_view rel, bool self_closing) {
     std::string_view local = LocalName(name);
     if (!in_item_ &&
-        (EqNoCase(local, "rss") || EqNoCase(local, "feed") || EqNoCase(name, "rdf:RDF")))
+        (EqualsNoCase(local, "rss") || EqualsNoCase(local, "feed") || EqualsNoCase(name, "rdf:RDF")))
       saw_root_ = true;
     const size_t depth = stack_.size();
-    if (!in_item_ && (EqNoCase(local, "item") || EqNoCase(local, "entry")) && !self_closing) {
+    if (!in_item_ && (EqualsNoCase(local, "item") || EqualsNoCase(local, "entry")) && !self_closing) {
       in_item_ = true;
       item_ = Item();
       item_.record = ++records_;
@@ -291,7 +282,7 @@ class FeedReader {
       item_depth_ = depth;
       ctx_.Begin(item_.record);
     } else if (in_item_ && depth == item_depth_ + 1) {
-      if (EqNoCase(local, "link") && !href.empty()) {
+      if (EqualsNoCase(local, "link") && !href.empty()) {
         const bool alternate = rel.empty() || rel == "alternate";
         if (item_.href.empty() || (alternate && !item_.href_alternate)) {
           item_.href.clear();
@@ -309,15 +300,15 @@ class FeedReader {
   }
 
   Field* FieldFor(std::string_view local, std::string_view qname) {
-    if (EqNoCase(local, "title")) return &item_.title;
-    if (EqNoCase(local, "link")) return &item_.link;
-    if (EqNoCase(local, "guid") || EqNoCase(local, "id")) return &item_.id;
-    if (EqNoCase(local, "description") || EqNoCase(local, "summary")) return &item_.description;
-    if (EqNoCase(local, "encoded") || EqNoCase(local, "content")) return &item_.content;
-    if (EqNoCase(local, "pubDate") || EqNoCase(local, "published") || EqNoCase(local, "date") ||
-        EqNoCase(local, "issued"))
+    if (EqualsNoCase(local, "title")) return &item_.title;
+    if (EqualsNoCase(local, "link")) return &item_.link;
+    if (EqualsNoCase(local, "guid") || EqualsNoCase(local, "id")) return &item_.id;
+    if (EqualsNoCase(local, "description") || EqualsNoCase(local, "summary")) return &item_.description;
+    if (EqualsNoCase(local, "encoded") || EqualsNoCase(local, "content")) return &item_.content;
+    if (EqualsNoCase(local, "pubDate") || EqualsNoCase(local, "published") || EqualsNoCase(local, "date") ||
+        EqualsNoCase(local, "issued"))
       return &item_.date;
-    if (EqNoCase(local, "updated") || EqNoCase(local, "modified")) return &item_.updated;
+    if (EqualsNoCase(local, "updated") || EqualsNoCase(local, "modified")) return &item_.updated;
     return nullptr;
   }
 
@@ -444,8 +435,8 @@ class FeedReader {
       Decode(body->raw, &decoded);
       bool html;
       if (!body->type.empty()) {
-        html = EqNoCase(body->type, "html") || EqNoCase(body->type, "xhtml") ||
-               EqNoCase(body->type, "text/html") || EqNoCase(body->type, "application/xhtml+xml");
+        html = EqualsNoCase(body->type, "html") || EqualsNoCase(body->type, "xhtml") ||
+               EqualsNoCase(body->type, "text/html") || EqualsNoCase(body->type, "application/xhtml+xml");
       } else {
         html = HasMarkup(decoded);
       }

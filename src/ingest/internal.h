@@ -170,6 +170,18 @@ void ReadJsonl(Input& in, ReadContext& ctx);
 void ReadWarc(Input& in, ReadContext& ctx);
 void ReadFeed(Input& in, ReadContext& ctx);
 
+// ASCII case-insensitive equality (header names, XML element names).
+inline bool EqualsNoCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    unsigned char x = static_cast<unsigned char>(a[i]), y = static_cast<unsigned char>(b[i]);
+    if (x >= 'A' && x <= 'Z') x = static_cast<unsigned char>(x + 32);
+    if (y >= 'A' && y <= 'Z') y = static_cast<unsigned char>(y + 32);
+    if (x != y) return false;
+  }
+  return true;
+}
+
 }  // namespace annals::ingest_internal
 
 #endif  // ANNALS_INGEST_INTERNAL_H_
