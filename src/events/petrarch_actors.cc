@@ -97,26 +97,48 @@ std::string StripXmlComments(std::string_view text) {
   return out;
 }
 
+// The lines of a dictionary, '#' comments cut and blanks trimmed, empty
+// lines skipped; Error() names the file and the current line.
+class DictLines {
+ public:
+  DictLines(const std::string& text, const std::string& name) : text_(text), name_(name) {}
+  bool Next(std::string_view* line) {
+    while (pos_ < text_.size()) {
+      size_t nl = text_.find('\n', pos_);
+      if (nl == std::string::npos) nl = text_.size();
+      std::string_view l(text_.data() + pos_, nl - pos_);
+      pos_ = nl + 1;
+      ++line_no_;
+      if (size_t h = l.find('#'); h != std::string_view::npos) l = l.substr(0, h);
+      l = TrimWs(l);
+      if (!l.empty()) {
+        *line = l;
+        return true;
+      }
+    }
+    return false;
+  }
+  Status Error(const std::string& message) const {
+    return Status::InvalidInput(name_ + ":" + std::to_string(line_no_) + ": " + message);
+  }
+
+ private:
+  const std::string& text_;
+  const std::string& name_;
+  size_t pos_ = 0;
+  uint32_t line_no_ = 0;
+};
+
 }  // namespace
 
 Status ParsePetrarchActors(std::string_view text_in, const std::string& name,
                            std::vector<DictionaryActor>* out, std::vector<std::string>* warnings) {
   const std::string text = StripXmlComments(text_in);
   DictionaryActor* cur = nullptr;
-  uint32_t line_no = 0;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string::npos) nl = text.size();
-    std::string_view line(text.data() + pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
-    if (size_t h = line.find('#'); h != std::string_view::npos) line = line.substr(0, h);
-    line = TrimWs(line);
-    if (line.empty()) continue;
-    auto err = [&](const std::string& m) {
-      return Status::InvalidInput(name + ":" + std::to_string(line_no) + ": " + m);
-    };
+  DictLines lines(text, name);
+  std::string_view line;
+  while (lines.Next(&line)) {
+    auto err = [&](const std::string& m) { return lines.Error(m); };
     if (line[0] == '+') {
       if (!cur) return err("synonym '+' line before any actor");
       std::string_view syn = line.substr(1);
@@ -175,20 +197,10 @@ Status ParsePetrarchAgents(std::string_view text_in, const std::string& name,
                            std::vector<DictionaryAgent>* out, std::vector<std::string>* warnings) {
   const std::string text = StripXmlComments(text_in);
   std::unordered_map<std::string, std::vector<std::string>> subst;
-  uint32_t line_no = 0;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string::npos) nl = text.size();
-    std::string_view line(text.data() + pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
-    if (size_t h = line.find('#'); h != std::string_view::npos) line = line.substr(0, h);
-    line = TrimWs(line);
-    if (line.empty()) continue;
-    auto err = [&](const std::string& m) {
-      return Status::InvalidInput(name + ":" + std::to_string(line_no) + ": " + m);
-    };
+  DictLines lines(text, name);
+  std::string_view line;
+  while (lines.Next(&line)) {
+    auto err = [&](const std::string& m) { return lines.Error(m); };
     if (line[0] == '!' && line.find('=') != std::string_view::npos &&
         line.find('[') == std::string_view::npos) {
       size_t e = line.find('!', 1);
