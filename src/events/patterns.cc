@@ -24,8 +24,6 @@ std::string LemmaOfWord(std::string_view w) {
 
 namespace {
 
-std::string Lemma(std::string_view w) { return LemmaOfWord(w); }
-
 // Every lemma the text-side lemmatiser may give for a form of `w`: the
 // suffix rules are lossy ("invaded" -> "invad", "expelled" -> "expell"),
 // so a pattern word stands for the lemmas of its regular inflections.

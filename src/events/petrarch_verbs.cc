@@ -18,7 +18,6 @@
 namespace annals::events {
 namespace {
 
-std::string LemmaOf(std::string_view w) { return LemmaOfWord(w); }
 
 std::string_view TrimWs(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
@@ -141,7 +140,7 @@ Status ImportPetrarchVerbs(std::string_view text, const std::string& name, RuleS
           synsets[current_set].insert(synsets[current_set].end(), copy.begin(), copy.end());
         }
       } else if (!word.empty()) {
-        synsets[current_set].push_back(LemmaOf(word));
+        synsets[current_set].push_back(LemmaOfWord(word));
       }
       continue;
     }
@@ -209,14 +208,14 @@ Status ImportPetrarchVerbs(std::string_view text, const std::string& name, RuleS
                 auto it = synsets.find(sn);
                 // An undefined synset matches nothing (PETRARCH would skip it too).
                 if (it == synsets.end()) {
-                  e.words.push_back("undefined-synset-" + LemmaOf(alt.substr(1)));
+                  e.words.push_back("undefined-synset-" + LemmaOfWord(alt.substr(1)));
                   e.shown.push_back(e.words.back());
                 } else {
                   e.words.insert(e.words.end(), it->second.begin(), it->second.end());
                   e.shown.insert(e.shown.end(), it->second.begin(), it->second.end());
                 }
               } else {
-                e.words.push_back(LemmaOf(alt));
+                e.words.push_back(LemmaOfWord(alt));
                 std::string shown;
                 LowerAscii(alt, &shown);
                 e.shown.push_back(shown);
@@ -284,7 +283,7 @@ Status ImportPetrarchVerbs(std::string_view text, const std::string& name, RuleS
     r.code = own_code.empty() ? fam.code : own_code;
     r.reverse_code = own_code.empty() ? fam.rev : own_rev;
     std::string_view vword = marked ? parts[verb_at].substr(1) : parts[0];
-    std::string verb = LemmaOf(vword);
+    std::string verb = LemmaOfWord(vword);
     r.verbs.push_back(verb);
     // The form as written too: "LEFT" is its own family beside "LEAVE".
     std::string written;
@@ -292,7 +291,7 @@ Status ImportPetrarchVerbs(std::string_view text, const std::string& name, RuleS
     if (written != verb) r.verbs.push_back(written);
     for (std::string_view form : Fields(forms)) {
       if (form[0] == '+') form.remove_prefix(1);
-      const std::string fv = LemmaOf(form.substr(0, form.find('_')));
+      const std::string fv = LemmaOfWord(form.substr(0, form.find('_')));
       if (std::find(r.verbs.begin(), r.verbs.end(), fv) == r.verbs.end()) r.verbs.push_back(fv);
     }
     for (size_t k = 0; k < parts.size(); ++k) {
@@ -309,11 +308,11 @@ Status ImportPetrarchVerbs(std::string_view text, const std::string& name, RuleS
           e.words = it->second;
           e.shown = it->second;
         } else {
-          e.words.push_back("undefined-synset-" + LemmaOf(sn));
+          e.words.push_back("undefined-synset-" + LemmaOfWord(sn));
           e.shown = e.words;
         }
       } else {
-        e.words.push_back(LemmaOf(part));
+        e.words.push_back(LemmaOfWord(part));
         std::string shown;
         LowerAscii(part, &shown);
         e.shown.push_back(shown);

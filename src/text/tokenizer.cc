@@ -435,11 +435,9 @@ void SplitSentences(std::string_view text, TextLayer* out) {
         ends = true;
     }
     if (ends) {
-      // Carry the break marker of absorbed closing tokens.
-      bool brk = false;
-      for (uint32_t k = i + 1; k < last; ++k)
-        if (toks[k].flags & Scanner::kBreakAfter) { toks[k].flags &= ~Scanner::kBreakAfter; brk = true; }
-      (void)brk;
+      // Absorbed closing tokens end with the sentence: their break markers
+      // have nothing left to break.
+      for (uint32_t k = i + 1; k < last; ++k) toks[k].flags &= ~Scanner::kBreakAfter;
       close(last);
       i = last - 1;
     }

@@ -25,7 +25,8 @@ std::vector<Case> LoadCases(const std::string& path) {
   std::string line, section;
   while (std::getline(in, line)) {
     if (line.rfind("== ", 0) == 0) {
-      cases.push_back(Case{line.substr(3)});
+      cases.emplace_back();
+      cases.back().name = line.substr(3);
       section = "text";
       continue;
     }
